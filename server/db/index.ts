@@ -1,0 +1,66 @@
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  type DialectAdapter,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+import type { Database } from './schema.js';
+import * as m0001 from './migrations/0001_core.js';
+import * as m0002 from './migrations/0002_search.js';
+
+export type Db = Kysely<Database>;
+
+/** Migrations in order. Forward-only: never edit one that has landed; add the next number. */
+const migrations: Record<string, Migration> = {
+  '0001_core': m0001,
+  '0002_search': m0002,
+};
+
+/** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class PortalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+export interface OpenDbOptions {
+  /** file path, or ':memory:' */
+  path: string;
+  readonly?: boolean;
+}
+
+/** Opens the database with the pragmas every connection needs. */
+export function openSqlite(path: string): SQLite.Database {
+  const sqlite = new SQLite(path);
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = FULL');
+  return sqlite;
+}
+
+export function createDb(sqlite: SQLite.Database): Db {
+  return new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: sqlite }) });
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** Brings the schema up to date; each migration runs in its own transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
