@@ -14,6 +14,7 @@ import {
 import { healthRoutes } from './routes/health.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { meRoutes } from './routes/me.routes.js';
+import { demoRoutes } from './routes/demo.routes.js';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -37,7 +38,8 @@ export function createApi(deps: Deps) {
     .use(requestContext, apiHeaders, bodyGate, authenticate, csrfGuard, accessGate)
     .route('/', healthRoutes)
     .route('/auth', authRoutes)
-    .route('/me', meRoutes);
+    .route('/me', meRoutes)
+    .route('/demo', demoRoutes);
   return api;
 }
 

@@ -38,6 +38,8 @@ export interface Config {
   };
   /** largest JSON body accepted */
   jsonBodyLimit: number;
+  /** demo installation: exposes the outbox viewer (demo/mail.html) without sign-in */
+  demoMode: boolean;
 }
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
@@ -66,6 +68,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
       maxFiles: 10,
     },
     jsonBodyLimit: 1024 * 1024,
+    demoMode: false,
     ...overrides,
   };
 }

@@ -146,6 +146,8 @@ export const publicRoutes: { method: string; path: RegExp }[] = [
   { method: 'POST', path: /^\/api\/auth\/sign-in$/ },
   { method: 'POST', path: /^\/api\/auth\/sign-out$/ },
   { method: 'POST', path: /^\/api\/auth\/exchange$/ },
+  // demo installations only; the handler answers 404 otherwise
+  { method: 'GET', path: /^\/api\/demo\/outbox$/ },
 ];
 
 /** What an account that still has to change its initial password may call. */
