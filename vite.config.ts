@@ -1,0 +1,54 @@
+/**
+ * Builds the widgets as ES modules into dist/widgets/ (see DESIGN.md "Widgets").
+ *
+ * Entries keep stable names so host pages can reference them: loader.js (registers tags lazily),
+ * define.js (registers every default tag), index.js (classes only, no side effects). Everything
+ * else is a content-hashed shared chunk. Lit and the other browser dependencies are bundled:
+ * host pages bring nothing of ours.
+ *
+ * Decorators: the widgets use TypeScript's legacy decorators (tsconfig: experimentalDecorators,
+ * useDefineForClassFields: false). Vite 8 transforms with Oxc, which does not lower standard
+ * decorators; Oxc picks the legacy mode up from tsconfig.json, and we also set it explicitly so
+ * the build cannot silently change when the tsconfig lookup does.
+ */
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const entry = (name: string) => fileURLToPath(new URL(`./widgets/${name}.ts`, import.meta.url));
+
+export default defineConfig({
+  root,
+  publicDir: false,
+  // Lit and friends branch on NODE_ENV in places; lib mode leaves process.env alone otherwise,
+  // and `process` does not exist in a browser.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  oxc: {
+    decorator: { legacy: true },
+    // together: TypeScript's useDefineForClassFields: false (Lit's reactive properties need it)
+    typescript: { removeClassFieldsWithoutInitializer: true },
+    assumptions: { setPublicClassFields: true },
+  },
+  build: {
+    outDir: 'dist/widgets',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    copyPublicDir: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: { loader: entry('loader'), define: entry('define'), index: entry('index') },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    rolldownOptions: {
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+        // lib mode does not minify on its own
+        minify: true,
+      },
+    },
+  },
+});
