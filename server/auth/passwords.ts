@@ -15,13 +15,17 @@ export interface HashCost {
 
 export const defaultHashCost: HashCost = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/**
+ * Passwords are hashed in Unicode NFC (NIST SP 800-63B 5.1.1.2): "ö" typed as one code point
+ * on one system and as "o" + U+0308 on another is the same password.
+ */
 export function hashPassword(password: string, cost: HashCost = defaultHashCost, salt?: Uint8Array) {
-  return hash(password, { algorithm: ARGON2ID, ...cost, ...(salt ? { salt } : {}) });
+  return hash(password.normalize('NFC'), { algorithm: ARGON2ID, ...cost, ...(salt ? { salt } : {}) });
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await verify(storedHash, password.normalize('NFC'));
   } catch {
     return false;
   }

@@ -40,14 +40,36 @@ function core(password: string): string {
     .replace(/[^\p{L}]+/gu, '');
 }
 
+/** Look-alike characters people put into a common word ("P@ssw0rd", "W1llk0mmen"). */
+const leet: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '€': 'e', '|': 'l' };
+
+/**
+ * The word inside a password once what is appended or prepended is cut off and look-alike
+ * characters are read as letters ("P@ssw0rd!" → "password"); "1" may stand for "i" or "l".
+ */
+function deLeetedCores(password: string): string[] {
+  const inner = password
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  const mapped = [...inner].map((ch) => leet[ch] ?? ch).join('');
+  return ['i', 'l'].map((one) => mapped.replaceAll('1', one).replace(/[^\p{L}]+/gu, ''));
+}
+
+/** "Fußball" → "fussball", "März" → "maerz": the list holds the spelled-out forms. */
+const foldGerman = (word: string) =>
+  word.replace(/ß/g, 'ss').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
+
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase().normalize('NFC');
   if (commonExact.has(lower)) return true;
   const c = core(password);
   if (c.length === 0) return true;
-  if (commonWords.has(c)) return true;
-  // keyboard walks and repeats: "aaaaaaa1!", "abcabc12!"
-  if (/^(.)\1+$/u.test(c)) return true;
+  for (const candidate of [c, ...deLeetedCores(password)]) {
+    if (commonWords.has(candidate) || commonWords.has(foldGerman(candidate))) return true;
+    // repeats of one character or one chunk: "aaaaaaa1!", "abcabc12!"
+    if (/^(.+)\1+$/u.test(candidate)) return true;
+  }
   return false;
 }
 

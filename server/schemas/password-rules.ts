@@ -33,13 +33,16 @@ export function checkPasswordRules(
   policy: PasswordPolicy = defaultPasswordPolicy,
   ctx: PasswordContext = {},
 ): { rule: PasswordRule; ok: boolean }[] {
+  // The same text typed on different systems may arrive composed or decomposed ("ö" or
+  // "o" + U+0308); judge the composed form, and never count a combining accent as special.
+  password = password.normalize('NFC');
   const chars = [...password];
   const rules: { rule: PasswordRule; ok: boolean }[] = [
     { rule: 'length', ok: chars.length >= policy.minLength },
     { rule: 'lower', ok: /\p{Ll}/u.test(password) },
     { rule: 'upper', ok: /\p{Lu}/u.test(password) },
     { rule: 'digit', ok: /\p{Nd}/u.test(password) },
-    { rule: 'special', ok: /[^\p{L}\p{Nd}\s]/u.test(password) },
+    { rule: 'special', ok: /[^\p{L}\p{M}\p{Nd}\s]/u.test(password) },
   ];
   if (ctx.email !== undefined) {
     const email = ctx.email.trim().toLowerCase();
@@ -51,7 +54,7 @@ export function checkPasswordRules(
     });
   }
   if (ctx.oldPassword !== undefined) {
-    rules.push({ rule: 'differs', ok: password !== ctx.oldPassword });
+    rules.push({ rule: 'differs', ok: password !== ctx.oldPassword.normalize('NFC') });
   }
   if (chars.length > policy.maxLength) rules.push({ rule: 'max_length', ok: false });
   return rules;
