@@ -2,7 +2,7 @@
 /**
  * Preview: the widgets' manifest for the docs tables, and toolbar switches for locale (de/en)
  * and light/dark. Widgets read their locale from `<html lang>` when no `portal-session` gives
- * one (STYLE.md "Localisation"); the theme is the page's `color-scheme` plus `data-theme`.
+ * one (STYLE.md "Localisation"); the theme is the page's `color-scheme`, which the widgets' tokens follow with `light-dark()`.
  */
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
@@ -21,8 +21,9 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   root.lang = locale;
   root.dataset.theme = theme;
   root.style.colorScheme = theme;
-  document.body.style.background = theme === 'dark' ? '#111827' : '#ffffff';
-  document.body.style.color = theme === 'dark' ? '#f9fafb' : '#1f2937';
+  // system colours follow color-scheme, like the widgets' light-dark() fallbacks (widgets/core/tokens.ts)
+  document.body.style.background = 'Canvas';
+  document.body.style.color = 'CanvasText';
   return html`<div class="portal-story" lang=${locale} data-theme=${theme}>${story()}</div>`;
 };
 
