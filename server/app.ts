@@ -15,6 +15,10 @@ import { healthRoutes } from './routes/health.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { demoRoutes } from './routes/demo.routes.js';
+import { ticketsRoutes } from './routes/tickets.routes.js';
+import { attachmentsRoutes } from './routes/attachments.routes.js';
+import { lookupsRoutes } from './routes/lookups.routes.js';
+import { agentRoutes } from './routes/agent.routes.js';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -39,7 +43,11 @@ export function createApi(deps: Deps) {
     .route('/', healthRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
-    .route('/demo', demoRoutes);
+    .route('/demo', demoRoutes)
+    .route('/tickets', ticketsRoutes)
+    .route('/', attachmentsRoutes)
+    .route('/', lookupsRoutes)
+    .route('/agent', agentRoutes);
   return api;
 }
 

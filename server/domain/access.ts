@@ -50,7 +50,8 @@ export function canSeeTicket(actor: Actor, t: TicketFacts): boolean {
   return t.status === 'awaiting_release' && m.canRelease;
 }
 
-type TicketEb = ExpressionBuilder<Database, 'ticket'>;
+// Any query that has `ticket` in scope (joins included).
+type TicketEb = ExpressionBuilder<Database, 'ticket'> | ExpressionBuilder<any, any>;
 
 const FALSE = sql<SqlBool>`0`;
 
@@ -59,7 +60,8 @@ const FALSE = sql<SqlBool>`0`;
  * search and exports all go through it.
  */
 export function ticketVisibility(actor: Actor): (eb: TicketEb) => Expression<SqlBool> {
-  return (eb) => {
+  return (ebAny) => {
+    const eb = ebAny as ExpressionBuilder<Database, 'ticket'>;
     if (actor.kind === 'agent') {
       return eb.and([
         eb('ticket.system_partner_id', '=', actor.systemPartnerId),

@@ -65,11 +65,9 @@ export const bodyGate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (length !== undefined && Number(length) > limit) {
     throw new ApiError('payload_too_large', `The request body is larger than ${limit} bytes`, { limit });
   }
-  // Read once with the limit enforced even without a Content-Length (chunked bodies).
-  const raw = await c.req.arrayBuffer();
-  if (raw.byteLength > limit) {
-    throw new ApiError('payload_too_large', `The request body is larger than ${limit} bytes`, { limit });
-  }
+  // Read once with the limit enforced even without a Content-Length (chunked bodies): stop
+  // reading as soon as the limit is passed instead of buffering whatever the client sends.
+  const raw = await readBodyWithLimit(c, limit);
   if (raw.byteLength > 0) {
     try {
       JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
@@ -79,6 +77,39 @@ export const bodyGate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   return next();
 };
+
+/**
+ * The request body, read chunk by chunk and abandoned once it passes `limit` (413). Kept in
+ * Hono's body cache, so the validators after this gate read it from there.
+ */
+async function readBodyWithLimit(c: Context<AppEnv>, limit: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new ApiError('payload_too_large', `The request body is larger than ${limit} bytes`, { limit });
+  const stream = c.req.raw.body;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (stream) {
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  c.req.bodyCache.arrayBuffer = Promise.resolve(body.buffer);
+  return body;
+}
 
 function bearerToken(c: Context): string | null {
   const h = c.req.header('authorization');

@@ -1,0 +1,688 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, Locale, Ticket, TicketStatus } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import type { Actor } from './actor.js';
+import {
+  canSeeTicket,
+  creationRights,
+  membershipIn,
+  ticketAbilities,
+  ticketVisibility,
+  writePartnerIds,
+  type TicketAbilities,
+} from './access.js';
+import { ApiError, forbidden, invalid, notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+import { htmlToText, isBlankRichText, sanitizeRichText } from './richtext.js';
+import { derivePriority, parsePriorityMatrix, type PriorityMatrix } from '../schemas/priority.js';
+import { indexTicket, ticketMatches } from '../db/search.js';
+import type { CreateTicketInput, ListTicketsQuery, TicketFilter } from '../schemas/tickets.js';
+import { openStatuses, ticketFilter } from '../schemas/tickets.js';
+import { audit } from './audit.js';
+import { notifyTicketEvent } from './notifications.js';
+
+type Db = Kysely<Database>;
+
+// ---------------------------------------------------------------------------------------------
+// DTOs
+
+export interface TicketListItem {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+  urgency: 'low' | 'medium' | 'high';
+  impact: 'low' | 'medium' | 'high';
+  private: boolean;
+  referenceNo: string | null;
+  type: { id: string; name: string };
+  area: { id: string; name: string };
+  businessPartner: { id: string; name: string };
+  author: { id: string; name: string };
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  releasedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface AttachmentDto {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: { id: string; name: string };
+  positionId: string | null;
+  url: string;
+  /** raster images that may be shown inline as a preview */
+  previewable: boolean;
+  internal?: boolean;
+}
+
+export interface TicketDetail extends TicketListItem {
+  descriptionHtml: string;
+  closedReason: string | null;
+  version: number;
+  abilities: Omit<TicketAbilities, 'agentWork'>;
+  attachments: AttachmentDto[];
+}
+
+export interface PositionDto {
+  id: string;
+  kind: 'customer' | 'agent' | 'system';
+  event: string | null;
+  data: Record<string, unknown> | null;
+  bodyHtml: string;
+  author: { id: string; name: string; kind: 'customer' | 'agent' } | null;
+  createdAt: string;
+  attachments: AttachmentDto[];
+  internal?: boolean;
+}
+
+const nameCol = (locale: Locale) => (locale === 'de' ? 'name_de' : 'name_en') as 'name_de' | 'name_en';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function baseSelect(db: Db, locale: Locale) {
+  const n = nameCol(locale);
+  return db
+    .selectFrom('ticket')
+    .innerJoin('ticket_type as ty', 'ty.id', 'ticket.type_id')
+    .innerJoin('area as ar', 'ar.id', 'ticket.area_id')
+    .innerJoin('business_partner as bp', 'bp.id', 'ticket.business_partner_id')
+    .innerJoin('account as au', 'au.id', 'ticket.author_id')
+    .select([
+      'ticket.id',
+      'ticket.number',
+      'ticket.subject',
+      'ticket.status',
+      'ticket.priority',
+      'ticket.urgency',
+      'ticket.impact',
+      'ticket.private',
+      'ticket.reference_no',
+      'ticket.type_id',
+      `ty.${n} as type_name`,
+      'ticket.area_id',
+      `ar.${n} as area_name`,
+      'ticket.business_partner_id',
+      'bp.name as bp_name',
+      'ticket.author_id',
+      'au.name as author_name',
+      'ticket.created_at',
+      'ticket.updated_at',
+      'ticket.released_at',
+      'ticket.closed_at',
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
+
+function toListItem(r: BaseRow, tags: string[]): TicketListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    urgency: r.urgency,
+    impact: r.impact,
+    private: r.private === 1,
+    referenceNo: r.reference_no,
+    type: { id: r.type_id, name: r.type_name },
+    area: { id: r.area_id, name: r.area_name },
+    businessPartner: { id: r.business_partner_id, name: r.bp_name },
+    author: { id: r.author_id, name: r.author_name },
+    tags,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    releasedAt: r.released_at,
+    closedAt: r.closed_at,
+  };
+}
+
+async function tagsFor(db: Db, ticketIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ticketIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('ticket_tag')
+    .innerJoin('tag', 'tag.id', 'ticket_tag.tag_id')
+    .select(['ticket_tag.ticket_id', 'tag.name'])
+    .where('ticket_tag.ticket_id', 'in', ticketIds)
+    .orderBy('tag.name_key')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.ticket_id) ?? [];
+    list.push(r.name);
+    map.set(r.ticket_id, list);
+  }
+  return map;
+}
+
+const statusRank = sql<number>`CASE ticket.status WHEN 'awaiting_release' THEN 0 WHEN 'release_rejected' THEN 1 WHEN 'new' THEN 2 WHEN 'in_progress' THEN 3 WHEN 'waiting_for_customer' THEN 4 WHEN 'resolved' THEN 5 ELSE 6 END`;
+const priorityRank = sql<number>`CASE ticket.priority WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END`;
+
+const defaultDir: Record<ListTicketsQuery['sort'], 'asc' | 'desc'> = {
+  updatedAt: 'desc',
+  createdAt: 'desc',
+  number: 'desc',
+  priority: 'desc',
+  subject: 'asc',
+  status: 'asc',
+  type: 'asc',
+  author: 'asc',
+  partner: 'asc',
+};
+
+/** A saved query by id, or a system query by its key, that the actor may use. */
+export async function findSavedQuery(db: Db, actor: Actor, ref: string) {
+  return db
+    .selectFrom('saved_query')
+    .selectAll()
+    .where((eb) =>
+      eb.and([
+        eb.or([eb('id', '=', ref), eb('key', '=', ref)]),
+        eb.or([
+          eb.and([eb('system_partner_id', '=', actor.systemPartnerId), eb('account_id', 'is', null)]),
+          eb('account_id', '=', actor.accountId),
+        ]),
+      ]),
+    )
+    .orderBy('account_id', 'desc')
+    .executeTakeFirst();
+}
+
+function applyFilter<QB extends SelectQueryBuilder<Database, 'ticket' | any, any>>(
+  qb: QB,
+  actor: Actor,
+  f: TicketFilter,
+  now: Date,
+): QB {
+  let q = qb as SelectQueryBuilder<Database, 'ticket', object>;
+  if (f.statuses && f.statuses.length > 0) q = q.where('ticket.status', 'in', f.statuses);
+  if (f.authorIsMe) q = q.where('ticket.author_id', '=', actor.accountId);
+  if (f.priorities && f.priorities.length > 0) q = q.where('ticket.priority', 'in', f.priorities);
+  if (f.typeIds && f.typeIds.length > 0) q = q.where('ticket.type_id', 'in', f.typeIds);
+  if (f.closedWithinDays) {
+    const since = new Date(now.getTime() - f.closedWithinDays * 86_400_000).toISOString();
+    q = q.where('ticket.closed_at', '>=', since);
+  }
+  if (f.q && f.q.trim()) q = q.where(ticketMatches(f.q, actor.kind === 'agent'));
+  return q as unknown as QB;
+}
+
+export interface ListResult {
+  items: TicketListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: ListTicketsQuery['sort'];
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * R-BOARD-1/3/4/5: the tickets the actor may see, filtered, searched, sorted and paged on the
+ * server. Order is stable (ties broken by id), so pages join without gaps or repeats.
+ */
+export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQuery, locale: Locale): Promise<ListResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  let saved: TicketFilter = {};
+  if (query.query) {
+    const row = await findSavedQuery(db, actor, query.query);
+    if (!row) throw notFound('Query');
+    const parsed = ticketFilter.safeParse(JSON.parse(row.filter_json));
+    saved = parsed.success ? parsed.data : {};
+  }
+  const filters = (qb: SelectQueryBuilder<Database, any, any>) => {
+    let q = qb.where(ticketVisibility(actor));
+    q = applyFilter(q, actor, saved, now);
+    if (query.status?.length) q = q.where('ticket.status', 'in', query.status);
+    if (query.type?.length) q = q.where('ticket.type_id', 'in', query.type);
+    if (query.priority?.length) q = q.where('ticket.priority', 'in', query.priority);
+    if (query.partner) q = q.where('ticket.business_partner_id', '=', query.partner);
+    if (query.q && query.q.trim()) q = q.where(ticketMatches(query.q, actor.kind === 'agent'));
+    return q;
+  };
+
+  const totalRow = await filters(db.selectFrom('ticket'))
+    .select((eb: any) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const total = Number((totalRow as { n: number } | undefined)?.n ?? 0);
+
+  const dir = query.dir ?? defaultDir[query.sort];
+  const n = nameCol(locale);
+  const sortExpr = {
+    updatedAt: sql`ticket.updated_at`,
+    createdAt: sql`ticket.created_at`,
+    number: sql`ticket.number`,
+    subject: sql`ticket.subject COLLATE NOCASE`,
+    status: statusRank,
+    priority: priorityRank,
+    type: sql.ref(`ty.${n}`),
+    author: sql`au.name COLLATE NOCASE`,
+    partner: sql`bp.name COLLATE NOCASE`,
+  }[query.sort];
+
+  const rows = (await filters(baseSelect(db, locale) as any)
+    .orderBy(sortExpr, dir)
+    .orderBy('ticket.id', dir)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()) as BaseRow[];
+  const tags = await tagsFor(db, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => toListItem(r, tags.get(r.id) ?? [])),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: query.sort,
+    dir,
+  };
+}
+
+/** The ticket if the actor may see it; otherwise 404, exactly like a missing id. */
+export async function requireVisibleTicket(db: Db, actor: Actor, id: string): Promise<Ticket> {
+  const t = await db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t || !canSeeTicket(actor, t)) throw notFound('Ticket');
+  return t;
+}
+
+function attachmentDto(
+  a: { id: string; file_name: string; content_type: string; size: number; created_at: string; uploaded_by: string; uploader_name: string; position_id: string | null; internal: number },
+  withInternal: boolean,
+): AttachmentDto {
+  const previewable = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'].includes(a.content_type);
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    size: a.size,
+    createdAt: a.created_at,
+    uploadedBy: { id: a.uploaded_by, name: a.uploader_name },
+    positionId: a.position_id,
+    url: `/api/attachments/${a.id}`,
+    previewable,
+    ...(withInternal ? { internal: a.internal === 1 } : {}),
+  };
+}
+
+async function attachmentsOf(db: Db, ticketId: string, includeInternal: boolean): Promise<AttachmentDto[]> {
+  let q = db
+    .selectFrom('attachment')
+    .innerJoin('account', 'account.id', 'attachment.uploaded_by')
+    .select([
+      'attachment.id',
+      'attachment.file_name',
+      'attachment.content_type',
+      'attachment.size',
+      'attachment.created_at',
+      'attachment.uploaded_by',
+      'account.name as uploader_name',
+      'attachment.position_id',
+      'attachment.internal',
+    ])
+    .where('attachment.ticket_id', '=', ticketId);
+  if (!includeInternal) q = q.where('attachment.internal', '=', 0);
+  const rows = await q.orderBy('attachment.created_at').orderBy(sql`attachment.rowid`).execute();
+  return rows.map((r) => attachmentDto(r, includeInternal));
+}
+
+/** R-TICKET-1/2: one ticket with what the caller may do with it. */
+export async function getTicketDetail(deps: Deps, actor: Actor, id: string, locale: Locale): Promise<TicketDetail> {
+  const { db } = deps;
+  const t = await requireVisibleTicket(db, actor, id);
+  const row = (await baseSelect(db, locale).where('ticket.id', '=', id).executeTakeFirstOrThrow()) as BaseRow;
+  const tags = await tagsFor(db, [id]);
+  const { agentWork: _a, ...abilities } = ticketAbilities(actor, t);
+  return {
+    ...toListItem(row, tags.get(id) ?? []),
+    descriptionHtml: t.description_html,
+    closedReason: t.closed_reason,
+    version: t.version,
+    abilities,
+    attachments: await attachmentsOf(db, id, actor.kind === 'agent'),
+  };
+}
+
+/** R-TICKET-1/3: the history, oldest first. Internal agent notes only for agents. */
+export async function listPositions(deps: Deps, actor: Actor, ticketId: string): Promise<PositionDto[]> {
+  const { db } = deps;
+  await requireVisibleTicket(db, actor, ticketId);
+  const isAgent = actor.kind === 'agent';
+  let q = db
+    .selectFrom('position')
+    .leftJoin('account', 'account.id', 'position.author_id')
+    .select([
+      'position.id',
+      'position.kind',
+      'position.event',
+      'position.data_json',
+      'position.body_html',
+      'position.author_id',
+      'position.internal',
+      'position.created_at',
+      'account.name as author_name',
+      'account.kind as author_kind',
+    ])
+    .where('position.ticket_id', '=', ticketId);
+  if (!isAgent) q = q.where('position.internal', '=', 0);
+  // rowid: insertion order breaks ties between entries of the same instant
+  const rows = await q.orderBy('position.created_at').orderBy(sql`position.rowid`).execute();
+  const attachments = await attachmentsOf(db, ticketId, isAgent);
+  const byPosition = new Map<string, AttachmentDto[]>();
+  for (const a of attachments) {
+    if (!a.positionId) continue;
+    byPosition.set(a.positionId, [...(byPosition.get(a.positionId) ?? []), a]);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    event: r.event,
+    data: r.data_json ? (JSON.parse(r.data_json) as Record<string, unknown>) : null,
+    bodyHtml: r.body_html,
+    author: r.author_id ? { id: r.author_id, name: r.author_name ?? '', kind: (r.author_kind ?? 'customer') as 'customer' | 'agent' } : null,
+    createdAt: r.created_at,
+    attachments: byPosition.get(r.id) ?? [],
+    ...(isAgent ? { internal: r.internal === 1 } : {}),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export async function priorityMatrixOf(db: Db, systemPartnerId: string): Promise<PriorityMatrix> {
+  const sp = await db.selectFrom('system_partner').select('settings_json').where('id', '=', systemPartnerId).executeTakeFirst();
+  try {
+    return parsePriorityMatrix(sp ? JSON.parse(sp.settings_json).priorityMatrix : undefined);
+  } catch {
+    return parsePriorityMatrix(undefined);
+  }
+}
+
+export function tagKey(name: string): string {
+  return name.trim().normalize('NFC').toLowerCase();
+}
+
+async function ensureTags(trx: Db, businessPartnerId: string, names: string[], now: string): Promise<string[]> {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of names) {
+    const name = raw.trim().normalize('NFC');
+    const key = tagKey(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const existing = await trx
+      .selectFrom('tag')
+      .select('id')
+      .where('business_partner_id', '=', businessPartnerId)
+      .where('name_key', '=', key)
+      .executeTakeFirst();
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    const id = newId();
+    await trx.insertInto('tag').values({ id, business_partner_id: businessPartnerId, name, name_key: key, created_at: now }).execute();
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Links the caller's own unlinked uploads to a ticket (and a position). Unknown ids → 422. */
+async function claimUploads(
+  trx: Db,
+  actor: Actor,
+  ids: string[],
+  ticketId: string,
+  positionId: string | null,
+  path: string,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await trx
+    .selectFrom('attachment')
+    .select(['id'])
+    .where('id', 'in', unique)
+    .where('uploaded_by', '=', actor.accountId)
+    .where('ticket_id', 'is', null)
+    .execute();
+  if (rows.length !== unique.length) {
+    throw invalid([{ path, message: 'An attachment is unknown or already used; upload it again' }]);
+  }
+  await trx.updateTable('attachment').set({ ticket_id: ticketId, position_id: positionId }).where('id', 'in', unique).execute();
+}
+
+/** Makes sure every `<img>` in rich text shows an attachment the ticket will own. */
+function imageIds(html: string): string[] {
+  return [...html.matchAll(/src="\/api\/attachments\/([a-z0-9]+)(?:\?inline=1)?"/g)].map((m) => m[1]!);
+}
+
+async function checkImages(trx: Db, actor: Actor, html: string, ticketId: string | null, path: string): Promise<string[]> {
+  const ids = [...new Set(imageIds(html))];
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('attachment')
+    .select(['id', 'ticket_id', 'uploaded_by', 'content_type'])
+    .where('id', 'in', ids)
+    .execute();
+  const ok = rows.filter(
+    (r) =>
+      ['image/png', 'image/jpeg', 'image/gif', 'image/webp'].includes(r.content_type) &&
+      (r.ticket_id === null ? r.uploaded_by === actor.accountId : r.ticket_id === ticketId),
+  );
+  if (ok.length !== ids.length) {
+    throw invalid([{ path, message: 'An image in the text is not an uploaded picture of this ticket' }]);
+  }
+  return rows.filter((r) => r.ticket_id === null).map((r) => r.id);
+}
+
+interface HistoryEntry {
+  ticketId: string;
+  authorId: string | null;
+  kind: 'customer' | 'agent' | 'system';
+  event?: string | null;
+  data?: Record<string, unknown> | null;
+  bodyHtml?: string;
+  internal?: boolean;
+  at: string;
+}
+
+export async function addHistory(trx: Db, e: HistoryEntry): Promise<string> {
+  const id = newId();
+  const html = e.bodyHtml ?? '';
+  await trx
+    .insertInto('position')
+    .values({
+      id,
+      ticket_id: e.ticketId,
+      author_id: e.authorId,
+      kind: e.kind,
+      event: e.event ?? null,
+      data_json: e.data ? JSON.stringify(e.data) : null,
+      body_html: html,
+      body_text: html ? htmlToText(html) : '',
+      internal: e.internal ? 1 : 0,
+      created_at: e.at,
+    })
+    .execute();
+  return id;
+}
+
+/** Instants must grow strictly per ticket, so history order is never ambiguous. */
+function touch(trx: Db, ticketId: string, at: string, set: Partial<Record<string, unknown>> = {}) {
+  return trx
+    .updateTable('ticket')
+    .set({ ...set, updated_at: at, version: sql`version + 1` } as never)
+    .where('id', '=', ticketId)
+    .execute();
+}
+
+export async function createTicket(deps: Deps, actor: Actor, input: CreateTicketInput, requestId?: string): Promise<string> {
+  const { db, clock } = deps;
+  if (actor.kind !== 'customer') throw forbidden('Only customer accounts create tickets here');
+  const writable = writePartnerIds(actor);
+  if (writable.length === 0) throw forbidden('Your permission group may not create tickets');
+  let bpId = input.businessPartnerId;
+  if (!bpId) {
+    if (writable.length > 1) {
+      throw invalid([{ path: 'businessPartnerId', message: 'Choose the business partner this ticket is for' }]);
+    }
+    bpId = writable[0]!;
+  }
+  const rights = creationRights(actor, bpId);
+  if (!membershipIn(actor, bpId)) {
+    throw invalid([{ path: 'businessPartnerId', message: 'You do not belong to this business partner' }]);
+  }
+  if (!rights.create) throw forbidden('Your permission group may not create tickets for this business partner');
+
+  const descriptionHtml = sanitizeRichText(input.description);
+  const now = clock.now().toISOString();
+  const matrix = await priorityMatrixOf(db, actor.systemPartnerId);
+  const priority = derivePriority(input.urgency, input.impact, matrix);
+  const released = input.release && rights.releaseAtCreation;
+
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    const type = await trx.selectFrom('ticket_type').select('id').where('id', '=', input.typeId).where('system_partner_id', '=', actor.systemPartnerId).where('active', '=', 1).executeTakeFirst();
+    const area = await trx.selectFrom('area').select('id').where('id', '=', input.areaId).where('system_partner_id', '=', actor.systemPartnerId).where('active', '=', 1).executeTakeFirst();
+    const issues = [];
+    if (!type) issues.push({ path: 'typeId', message: 'Unknown ticket type' });
+    if (!area) issues.push({ path: 'areaId', message: 'Unknown area' });
+    if (issues.length) throw invalid(issues);
+
+    const max = await trx
+      .selectFrom('ticket')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('system_partner_id', '=', actor.systemPartnerId)
+      .executeTakeFirst();
+    const number = Number(max?.n ?? 10000) + 1;
+    await trx
+      .insertInto('ticket')
+      .values({
+        id,
+        number,
+        system_partner_id: actor.systemPartnerId,
+        business_partner_id: bpId!,
+        author_id: actor.accountId,
+        subject: input.subject,
+        description_html: descriptionHtml,
+        description_text: htmlToText(descriptionHtml),
+        reference_no: input.referenceNo?.trim() || null,
+        type_id: input.typeId,
+        area_id: input.areaId,
+        urgency: input.urgency,
+        impact: input.impact,
+        priority,
+        private: input.private ? 1 : 0,
+        status: released ? 'new' : 'awaiting_release',
+        released_at: released ? now : null,
+        released_by: released ? actor.accountId : null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const tagIds = await ensureTags(trx, bpId!, input.tags, now);
+    if (tagIds.length) await trx.insertInto('ticket_tag').values(tagIds.map((tag_id) => ({ ticket_id: id, tag_id }))).execute();
+    const imageUploads = await checkImages(trx, actor, descriptionHtml, null, 'description');
+    await claimUploads(trx, actor, [...input.attachmentIds, ...imageUploads], id, null, 'attachmentIds');
+    await addHistory(trx, { ticketId: id, authorId: actor.accountId, kind: 'system', event: 'created', at: now });
+    if (released) {
+      await addHistory(trx, { ticketId: id, authorId: actor.accountId, kind: 'system', event: 'released', data: { onCreation: true }, at: now });
+    } else {
+      await addHistory(trx, { ticketId: id, authorId: actor.accountId, kind: 'system', event: 'submitted_for_release', at: now });
+    }
+    await indexTicket(trx, id);
+    await audit(trx, { at: clock.now(), actorId: actor.accountId, action: 'ticket.created', entity: 'ticket', entityId: id, data: { released }, ...(requestId ? { requestId } : {}) });
+    await notifyTicketEvent(deps, trx, { ticketId: id, event: released ? 'created_released' : 'submitted_for_release', actorId: actor.accountId });
+  });
+  return id;
+}
+
+/** R-TICKET-3: a customer's position (message). */
+export async function addCustomerPosition(
+  deps: Deps,
+  actor: Actor,
+  ticketId: string,
+  input: { body: string; attachmentIds: string[] },
+): Promise<string> {
+  const { db, clock } = deps;
+  const t = await requireVisibleTicket(db, actor, ticketId);
+  const can = ticketAbilities(actor, t);
+  if (!can.comment) {
+    if (t.status === 'closed' && membershipIn(actor, t.business_partner_id)?.canWrite) {
+      throw new ApiError('conflict', 'The ticket is closed; reopen it to add a position');
+    }
+    throw forbidden('Your permission group may not write positions');
+  }
+  const html = sanitizeRichText(input.body);
+  if (isBlankRichText(html) && input.attachmentIds.length === 0) {
+    throw invalid([{ path: 'body', message: 'Write a text or attach a file' }]);
+  }
+  const now = clock.now().toISOString();
+  let positionId = '';
+  await db.transaction().execute(async (trx) => {
+    const images = await checkImages(trx, actor, html, ticketId, 'body');
+    positionId = await addHistory(trx, { ticketId, authorId: actor.accountId, kind: 'customer', bodyHtml: html, at: now });
+    await claimUploads(trx, actor, [...input.attachmentIds, ...images], ticketId, positionId, 'attachmentIds');
+    // A customer's answer on "waiting for customer" hands the ticket back to the agents.
+    if (t.status === 'waiting_for_customer') {
+      await addHistory(trx, { ticketId, authorId: actor.accountId, kind: 'system', event: 'status_changed', data: { from: t.status, to: 'in_progress' }, at: now });
+      await touch(trx, ticketId, now, { status: 'in_progress' });
+    } else {
+      await touch(trx, ticketId, now);
+    }
+    await indexTicket(trx, ticketId);
+    await notifyTicketEvent(deps, trx, { ticketId, event: 'customer_position', actorId: actor.accountId, positionId });
+  });
+  return positionId;
+}
+
+/** R-TICKET-4: close with a required, detailed reason. */
+export async function closeTicket(deps: Deps, actor: Actor, ticketId: string, reason: string): Promise<void> {
+  const { db, clock } = deps;
+  const t = await requireVisibleTicket(db, actor, ticketId);
+  const can = ticketAbilities(actor, t);
+  if (!membershipIn(actor, t.business_partner_id)?.canWrite) throw forbidden('Your permission group may not close tickets');
+  if (!can.close) throw new ApiError('conflict', t.status === 'closed' ? 'The ticket is already closed' : 'The ticket cannot be closed in its current state');
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('ticket')
+      .set({ status: 'closed', closed_at: now, closed_reason: reason, updated_at: now, version: sql`version + 1` })
+      .where('id', '=', ticketId)
+      .where('status', '=', t.status)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ApiError('conflict', 'The ticket changed meanwhile; reload it');
+    await addHistory(trx, { ticketId, authorId: actor.accountId, kind: 'system', event: 'closed', data: { from: t.status, reason }, at: now });
+    await indexTicket(trx, ticketId);
+    await notifyTicketEvent(deps, trx, { ticketId, event: 'closed_by_customer', actorId: actor.accountId });
+  });
+}
+
+/** R-TICKET-5: reopen a closed (or resolved) ticket with a reason. */
+export async function reopenTicket(deps: Deps, actor: Actor, ticketId: string, reason: string): Promise<void> {
+  const { db, clock } = deps;
+  const t = await requireVisibleTicket(db, actor, ticketId);
+  const can = ticketAbilities(actor, t);
+  if (!membershipIn(actor, t.business_partner_id)?.canWrite) throw forbidden('Your permission group may not reopen tickets');
+  if (!can.reopen) throw new ApiError('conflict', 'Only closed or resolved tickets can be reopened');
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('ticket')
+      .set({ status: 'in_progress', closed_at: null, closed_reason: null, updated_at: now, version: sql`version + 1` })
+      .where('id', '=', ticketId)
+      .where('status', '=', t.status)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ApiError('conflict', 'The ticket changed meanwhile; reload it');
+    await addHistory(trx, { ticketId, authorId: actor.accountId, kind: 'system', event: 'reopened', data: { from: t.status, reason }, at: now });
+    await notifyTicketEvent(deps, trx, { ticketId, event: 'reopened', actorId: actor.accountId });
+  });
+}
+
+/** Statuses that count as open (for queries and statistics). */
+export const OPEN = openStatuses;

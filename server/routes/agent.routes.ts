@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../deps.js';
+import { jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { requestLocale } from '../http/locale.js';
+import { agentPositionBody, agentStatusBody, idParam, listTicketsQuery } from '../schemas/tickets.js';
+import { getTicketDetail, listPositions, listTickets } from '../domain/tickets.js';
+import { addAgentPosition, changeStatusAsAgent, requireAgent } from '../domain/agent.js';
+import { uploadToTicket } from '../domain/attachments.js';
+
+/** The provider side (`/api/agent/*`): agent accounts only, released tickets only. */
+export const agentRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    requireAgent(c.var.actor!);
+    await next();
+  })
+  // GET /api/agent/tickets — released tickets of the agent's system partner
+  .get('/tickets', queryParams(listTicketsQuery), async (c) => {
+    return c.json(await listTickets(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c)), 200);
+  })
+  // GET /api/agent/tickets/:id — the ticket with its whole history (internal notes included)
+  .get('/tickets/:id', pathParams(idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    const detail = await getTicketDetail(c.var.deps, c.var.actor!, id, requestLocale(c));
+    const positions = await listPositions(c.var.deps, c.var.actor!, id);
+    return c.json({ ...detail, positions }, 200);
+  })
+  // POST /api/agent/tickets/:id/positions {body, internal}
+  .post('/tickets/:id/positions', pathParams(idParam), jsonBody(agentPositionBody), async (c) => {
+    const { id } = c.req.valid('param');
+    const positionId = await addAgentPosition(c.var.deps, c.var.actor!, id, c.req.valid('json'));
+    const items = await listPositions(c.var.deps, c.var.actor!, id);
+    return c.json(items.find((p) => p.id === positionId)!, 201);
+  })
+  // POST /api/agent/tickets/:id/status {status, reason?}
+  .post('/tickets/:id/status', pathParams(idParam), jsonBody(agentStatusBody), async (c) => {
+    const { id } = c.req.valid('param');
+    const { status, reason } = c.req.valid('json');
+    await changeStatusAsAgent(c.var.deps, c.var.actor!, id, status, reason, c.var.requestId);
+    return c.json(await getTicketDetail(c.var.deps, c.var.actor!, id, requestLocale(c)), 200);
+  })
+  // POST /api/agent/tickets/:id/attachments (multipart; ?internal=1 keeps them with internal notes)
+  .post('/tickets/:id/attachments', pathParams(idParam), async (c) => {
+    const items = await uploadToTicket(c.var.deps, c.var.actor!, c.req.valid('param').id, c.req.raw, {
+      internal: c.req.query('internal') === '1',
+    });
+    return c.json({ items }, items.some((i) => i.ok) ? 201 : 422);
+  });
