@@ -19,6 +19,7 @@ import { ticketsRoutes } from './routes/tickets.routes.js';
 import { attachmentsRoutes } from './routes/attachments.routes.js';
 import { lookupsRoutes } from './routes/lookups.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
+import { dashboardRoutes } from './routes/dashboard.routes.js';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -47,6 +48,7 @@ export function createApi(deps: Deps) {
     .route('/tickets', ticketsRoutes)
     .route('/', attachmentsRoutes)
     .route('/', lookupsRoutes)
+    .route('/dashboard', dashboardRoutes)
     .route('/agent', agentRoutes);
   return api;
 }
@@ -90,7 +92,8 @@ export function createApp(deps: Deps) {
   app.notFound((c) => {
     const requestId = c.get('requestId') ?? crypto.randomUUID();
     const body: ErrorBody = { error: { code: 'not_found', message: 'No such route', requestId } };
-    return c.json(body, 404);
+    // outside /api no middleware sets these; every error carries them
+    return c.json(body, 404, { 'X-Request-Id': requestId, 'Cache-Control': 'no-store' });
   });
 
   return app;
