@@ -107,7 +107,8 @@ async function readBodyWithLimit(c: Context<AppEnv>, limit: number): Promise<Uin
     body.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  c.req.bodyCache.arrayBuffer = Promise.resolve(body.buffer);
+  // Hono keeps promises in its body cache (its type says otherwise)
+  (c.req.bodyCache as { arrayBuffer?: Promise<ArrayBuffer> }).arrayBuffer = Promise.resolve(body.buffer as ArrayBuffer);
   return body;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { call, testContext, type TestContext } from './helpers.js';
+import { call, ORIGIN, testContext, type TestContext } from './helpers.js';
 import {
   bearerSignIn,
   cookieSignIn,
@@ -19,7 +19,7 @@ import { defaultConfig } from '../../server/config.js';
 import { MINUTE, HOUR } from '../../server/clock.js';
 import { defaultHashCost, hashPassword, verifyPassword } from '../../server/auth/passwords.js';
 import { sessionIdFromToken } from '../../server/auth/sessions.js';
-import { publicRoutes } from '../../server/http/middleware.js';
+import { multipartRoutes, publicRoutes } from '../../server/http/middleware.js';
 
 const EMAIL = 'erik.editor@nordwind.example';
 const NEW_PASSWORD = 'Tiefsee-Anker-47%';
@@ -413,6 +413,25 @@ describe('first login: forced password change (R-AUTH-3)', () => {
     return out;
   }
 
+  /** A request with the body each route takes: none for GET, multipart for uploads, else JSON. */
+  async function send(t: TestContext, method: string, path: string, headers: Record<string, string>) {
+    let body: BodyInit | undefined;
+    const h: Record<string, string> = { origin: ORIGIN, ...headers };
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (multipartRoutes.some((r) => r.test(path))) {
+        const form = new FormData();
+        form.set('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
+        body = form;
+      } else {
+        body = '{}';
+        h['content-type'] = 'application/json';
+      }
+    }
+    const res = await t.app.request(`${ORIGIN}${path}`, { method, headers: h, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, json: JSON.parse(text) };
+  }
+
   const allowed = new Set(['POST /api/auth/password', 'POST /api/auth/sign-out', 'GET /api/auth/policy']);
   const isPublic = (method: string, path: string) =>
     publicRoutes.some((p) => p.method === method && p.path.test(path));
@@ -440,9 +459,8 @@ describe('first login: forced password change (R-AUTH-3)', () => {
       if (allowed.has(key)) continue;
       // public routes work without any session, so a session cannot make them stricter
       if (isPublic(method, path)) continue;
-      const body = method === 'GET' || method === 'HEAD' ? undefined : {};
-      for (const auth of [{ token }, { cookie }]) {
-        const r = await call(t.app, method, path, { ...auth, body });
+      for (const auth of [{ authorization: `Bearer ${token}` }, { cookie }]) {
+        const r = await send(t, method, path, auth);
         expectErrorEnvelope(r, 403, 'password_change_required');
       }
     }
