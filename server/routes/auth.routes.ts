@@ -6,11 +6,7 @@ import { passwordChangeBody, signInBody } from '../schemas/auth.js';
 import { ApiError, invalid } from '../http/errors.js';
 import { isSameOriginRequest } from '../http/middleware.js';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
-import {
-  createSession,
-  invalidateAccountSessions,
-  invalidateSession,
-} from '../auth/sessions.js';
+import { createSession, invalidateSession } from '../auth/sessions.js';
 import { accountKey, clearFailures, clientKey, recordFailure, throttleWait } from '../auth/throttle.js';
 import { passwordIssues } from '../domain/password-policy.js';
 import { audit } from '../domain/audit.js';
@@ -141,10 +137,11 @@ export const authRoutes = new Hono<AppEnv>()
         .execute();
       await trx.updateTable('invitation').set({ accepted_at: now }).where('account_id', '=', account.id).where('accepted_at', 'is', null).execute();
       await audit(trx, { at: deps.clock.now(), actorId: account.id, action: 'auth.password_changed', requestId: c.var.requestId });
+      // Every other session of the account ends with the old password, in the same transaction:
+      // a new password never goes live while the old sessions (perhaps an intruder's) survive.
+      await trx.deleteFrom('session').where('account_id', '=', account.id).where('id', '!=', session.id).execute();
     });
     await clearFailures(deps, aKey);
-    // Every other session of the account ends; this one goes on.
-    await invalidateAccountSessions(deps, account.id, session.id);
     return c.json(
       {
         account: { id: account.id, email: account.email, name: account.name, locale: account.locale, kind: account.kind },

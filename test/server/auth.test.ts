@@ -614,6 +614,22 @@ describe('password change (R-AUTH-4, R-AUTH-5)', () => {
     expect((await signIn(t, { email: EMAIL, password: NEW_PASSWORD })).status).toBe(200);
   });
 
+  it('changes the password and ends the other sessions together or not at all', async () => {
+    const { t, id } = await setup();
+    const current = await bearerSignIn(t, EMAIL);
+    const other = await bearerSignIn(t, EMAIL);
+    const before = await passwordHash(t, id);
+    await sql`create trigger session_keep before delete on session begin select raise(abort, 'sessions are stuck'); end`.execute(t.db);
+    const r = await change(t, current, PASSWORD, NEW_PASSWORD);
+    expectErrorEnvelope(r, 500, 'internal');
+    // the new password did not go live while the other session survived
+    expect(await passwordHash(t, id)).toBe(before);
+    expect((await me(t, { token: other })).status).toBe(200);
+    await sql`drop trigger session_keep`.execute(t.db);
+    expect((await change(t, current, PASSWORD, NEW_PASSWORD)).status).toBe(200);
+    expect((await me(t, { token: other })).status).toBe(401);
+  });
+
   it('keeps a cookie session when the change is made through it', async () => {
     const { t, id } = await setup();
     const cookie = await cookieSignIn(t, EMAIL);
