@@ -20,6 +20,7 @@ import { attachmentsRoutes } from './routes/attachments.routes.js';
 import { lookupsRoutes } from './routes/lookups.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
+import { agentKbRoutes, kbRoutes } from './routes/kb.routes.js';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -49,6 +50,8 @@ export function createApi(deps: Deps) {
     .route('/', attachmentsRoutes)
     .route('/', lookupsRoutes)
     .route('/dashboard', dashboardRoutes)
+    .route('/kb', kbRoutes)
+    .route('/agent/kb', agentKbRoutes)
     .route('/agent', agentRoutes);
   return api;
 }
