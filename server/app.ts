@@ -21,6 +21,7 @@ import { lookupsRoutes } from './routes/lookups.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { agentKbRoutes, kbRoutes } from './routes/kb.routes.js';
+import { agentPlanRoutes, planRoutes } from './routes/plan.routes.js';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -52,6 +53,8 @@ export function createApi(deps: Deps) {
     .route('/dashboard', dashboardRoutes)
     .route('/kb', kbRoutes)
     .route('/agent/kb', agentKbRoutes)
+    .route('/', planRoutes)
+    .route('/agent/plan', agentPlanRoutes)
     .route('/agent', agentRoutes);
   return api;
 }
