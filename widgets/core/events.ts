@@ -1,0 +1,56 @@
+/**
+ * Requests a widget sends up to its `<portal-session>` (or, for `portal-define-request`, to the
+ * loader). They bubble and are composed; whoever handles one calls `preventDefault()`, so the
+ * sender can fall back when nobody did (e.g. a widget used without `<portal-session>`).
+ */
+import type { Locale } from './api.js';
+
+/** Asks for another UI locale for the whole page. */
+export class LocaleRequestEvent extends Event {
+  static readonly eventName = 'portal-locale-request';
+  constructor(readonly locale: Locale) {
+    super(LocaleRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Asks the session to sign out. */
+export class SignOutRequestEvent extends Event {
+  static readonly eventName = 'portal-sign-out-request';
+  constructor() {
+    super(SignOutRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Asks the session to load `/api/me` again (counts or capabilities may have changed). */
+export class RefreshRequestEvent extends Event {
+  static readonly eventName = 'portal-refresh-request';
+  constructor() {
+    super(RefreshRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Asks the loader to define a widget's tag that a shadow root wants to render. */
+export class DefineRequestEvent extends Event {
+  static readonly eventName = 'portal-define-request';
+  constructor(readonly tag: string) {
+    super(DefineRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** A failure the host page may want to handle or log (STYLE.md "Events"). */
+export class PortalErrorEvent extends Event {
+  static readonly eventName = 'portal-error';
+  constructor(readonly detail: { code: string; message: string; requestId: string | null }) {
+    super(PortalErrorEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'portal-locale-request': LocaleRequestEvent;
+    'portal-sign-out-request': SignOutRequestEvent;
+    'portal-refresh-request': RefreshRequestEvent;
+    'portal-define-request': DefineRequestEvent;
+    'portal-error': PortalErrorEvent;
+  }
+}

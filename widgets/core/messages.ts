@@ -1,0 +1,109 @@
+/**
+ * Localized texts the widgets share: errors by `code` (the server's English `message` is for logs
+ * and developers; people read these), and the password rules (R-AUTH-4). Call these at render
+ * time, never at module load: `msg()` answers in the locale active when it runs.
+ */
+import { msg, str } from '@lit/localize';
+import type { PasswordPolicy, PasswordRule } from '../../server/schemas/password-rules.js';
+import { ApiError, isApiError } from './api.js';
+
+/** A sentence for people, chosen by the error's code. */
+export function errorMessage(error: unknown): string {
+  if (!isApiError(error)) return msg('Something went wrong. Please try again.');
+  switch (error.code) {
+    case 'unauthenticated':
+      return msg('Your session has ended. Please sign in again.');
+    case 'password_expired':
+      return msg('Your initial password has expired. Please ask your service desk for a new invitation.');
+    case 'password_change_required':
+      return msg('Please set a new password first.');
+    case 'forbidden':
+      return msg('You are not allowed to do this.');
+    case 'not_found':
+      return msg('This item does not exist or you cannot see it.');
+    case 'conflict':
+      return msg('Someone else changed this in the meantime. Please reload and try again.');
+    case 'payload_too_large':
+      return msg('This is too large to send.');
+    case 'unsupported_media_type':
+      return msg('This kind of file or data is not accepted.');
+    case 'validation_failed':
+      return msg('Please check the marked fields.');
+    case 'rate_limited':
+      return retryAfter(error) !== null
+        ? msg(str`Too many attempts. Please wait ${retryAfter(error)} seconds and try again.`)
+        : msg('Too many attempts. Please wait a moment and try again.');
+    case 'network':
+      return msg('The portal cannot be reached. Please check your connection and try again.');
+    case 'bad_request':
+      return msg('The request could not be processed.');
+    case 'internal':
+    default:
+      return msg('Something went wrong on our side. Please try again later.');
+  }
+}
+
+/** The request id to quote to the service desk, when the server gave one. */
+export function errorReference(error: unknown): string | null {
+  return isApiError(error) && error.requestId && error.status >= 500 ? error.requestId : null;
+}
+
+/** Seconds to wait from a 429's `details.retryAfterSeconds`, else null. */
+export function retryAfter(error: ApiError): number | null {
+  const s = error.details?.retryAfterSeconds;
+  return typeof s === 'number' && s > 0 ? Math.ceil(s) : null;
+}
+
+/** How the checklist names a password rule. */
+export function passwordRuleLabel(rule: PasswordRule | string, policy: PasswordPolicy): string {
+  switch (rule) {
+    case 'length':
+      return msg(str`At least ${policy.minLength} characters`);
+    case 'max_length':
+      return msg(str`At most ${policy.maxLength} characters`);
+    case 'lower':
+      return msg('A lower-case letter');
+    case 'upper':
+      return msg('An upper-case letter');
+    case 'digit':
+      return msg('A digit');
+    case 'special':
+      return msg('A special character, such as ! ? # or -');
+    case 'not_email':
+      return msg('Does not contain your e-mail address');
+    case 'differs':
+      return msg('Differs from the current password');
+    case 'not_common':
+      return msg('Not a common, easily guessed password');
+    default:
+      return rule;
+  }
+}
+
+/** A server issue at a password field, as a sentence. */
+export function passwordIssueText(rule: string | undefined, policy: PasswordPolicy, fallback: string): string {
+  switch (rule) {
+    case 'old_password':
+      return msg('The current password is not correct.');
+    case 'length':
+      return msg(str`The new password needs at least ${policy.minLength} characters.`);
+    case 'max_length':
+      return msg(str`The new password may have at most ${policy.maxLength} characters.`);
+    case 'lower':
+      return msg('The new password needs a lower-case letter.');
+    case 'upper':
+      return msg('The new password needs an upper-case letter.');
+    case 'digit':
+      return msg('The new password needs a digit.');
+    case 'special':
+      return msg('The new password needs a special character.');
+    case 'not_email':
+      return msg('The new password must not contain your e-mail address.');
+    case 'differs':
+      return msg('The new password must differ from the current one.');
+    case 'not_common':
+      return msg('This password is too common. Please choose one that is harder to guess.');
+    default:
+      return fallback;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Registers every default tag (idempotent: loading it twice, or next to loader.js, is harmless).
+ * `<portal-session>` first, so widgets inside it find their provider when they upgrade.
+ */
+import './portal-session/define.js';
+import './portal-app/define.js';

@@ -1,0 +1,27 @@
+/**
+ * The widgets' classes and helpers, without side effects: nothing is registered. A host with a
+ * clashing tag registers a subclass under its own name:
+ *   customElements.define('acme-session', class extends PortalSession {});
+ * `define.js` registers the default tags; `loader.js` registers them as they appear.
+ */
+export { PortalElement } from './core/base-element.js';
+export { defineOnce } from './core/define-once.js';
+export { ApiError, isApiError } from './core/api.js';
+export type {
+  Api,
+  AuthApi,
+  Locale,
+  Me,
+  MeApi,
+  RequestOptions,
+  SessionChange,
+  SignedInAccount,
+  SignInResult,
+} from './core/api.js';
+export { HttpApi, type HttpApiOptions } from './core/api-http.js';
+export { FakeApi, demoAccounts, type FakeAccount, type FakeApiOptions } from './core/api-fake.js';
+export { apiContext, localeContext, sessionContext, type SessionState } from './core/contexts.js';
+export { sanitizeHtml, richText } from './core/sanitize.js';
+export { PortalSession, type TokenProvider } from './portal-session/portal-session.element.js';
+export { SignedInEvent, SignedOutEvent, AuthRequiredEvent } from './portal-session/portal-session.events.js';
+export { PortalApp } from './portal-app/portal-app.element.js';

@@ -1,0 +1,359 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
+import { PortalElement } from '../core/base-element.js';
+import { sessionContext, type SessionState } from '../core/contexts.js';
+import { DefineRequestEvent, LocaleRequestEvent, SignOutRequestEvent } from '../core/events.js';
+import { icons } from '../core/icons.js';
+import { applyLocale, formatNumber } from '../core/localization.js';
+import { errorMessage } from '../core/messages.js';
+import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
+import { portalAppStyles } from './portal-app.styles.js';
+
+export type ViewId = 'dashboard' | 'create' | 'board' | 'approvals' | 'kb' | 'plan';
+
+interface ViewDef {
+  id: ViewId;
+  tag: string;
+  literalTag: StaticValue;
+  label: () => string;
+  allowed: (me: Me) => boolean;
+}
+
+/** The portal's views, in navigation order; each renders one widget (SPEC "Widgets"). */
+const views: readonly ViewDef[] = [
+  { id: 'dashboard', tag: 'portal-dashboard', literalTag: literal`portal-dashboard`, label: () => msg('Dashboard'), allowed: () => true },
+  { id: 'create', tag: 'ticket-wizard', literalTag: literal`ticket-wizard`, label: () => msg('Create ticket'), allowed: (me) => me.capabilities.createTickets },
+  { id: 'board', tag: 'ticket-board', literalTag: literal`ticket-board`, label: () => msg('Ticket board'), allowed: () => true },
+  { id: 'approvals', tag: 'approval-inbox', literalTag: literal`approval-inbox`, label: () => msg('Approvals'), allowed: (me) => me.capabilities.release },
+  { id: 'kb', tag: 'kb-browser', literalTag: literal`kb-browser`, label: () => msg('Knowledge base'), allowed: (me) => me.capabilities.knowledgeBase },
+  { id: 'plan', tag: 'plan-board', literalTag: literal`plan-board`, label: () => msg('Plan board'), allowed: (me) => me.capabilities.planBoards },
+];
+
+const themeKey = 'helpdesk-portal.theme';
+
+/** The view a `location.hash` such as `#/board` names ('dashboard' for anything else). */
+export function viewFromHash(hash: string): ViewId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (views.find((v) => v.id === id)?.id ?? 'dashboard') as ViewId;
+}
+
+/** The views `me` may open (R-KB-1, R-PLAN-1, approvals for releasers, wizard for writers). */
+export function allowedViews(me: Me): ViewId[] {
+  return me.capabilities.agent ? [] : views.filter((v) => v.allowed(me)).map((v) => v.id);
+}
+
+/**
+ * @summary The standalone portal: header (user, language, light/dark, sign out), navigation by
+ * the user's capabilities, and one widget per view, routed by `location.hash` (`#/board`).
+ *
+ * Place it inside `<portal-session>`. Views whose widget is not defined on the page show a short
+ * notice until it is.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart header - The top bar.
+ * @csspart user - The signed-in user's name.
+ * @csspart nav - The navigation.
+ * @csspart main - The area that shows the current view.
+ *
+ * @cssprop --portal-app-nav-width - Width of the navigation on wide screens (default 15rem).
+ * @cssprop --portal-app-header-background - Background of the top bar.
+ * @cssprop --portal-app-max-width - Largest width of the content (default none).
+ *
+ * @cssstate loading - Waiting for the session.
+ * @cssstate ready - The portal shows.
+ * @cssstate signed-out - Nobody is signed in (the session shows its form instead).
+ * @cssstate error - The user could not be loaded (only without `<portal-session>`).
+ */
+export class PortalApp extends PortalElement {
+  static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];
+
+  /** @internal */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session?: SessionState;
+
+  @state() private route: ViewId = viewFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private menuOpen = false;
+  @state() private dark = false;
+  /** Without `<portal-session>`: the user loaded by this element itself. */
+  @state() private ownState: SessionState | { status: 'error'; error: unknown } = { status: 'loading' };
+
+  #localeAppliedFor: string | null = null;
+  #waitingFor = new Set<string>();
+  #ownLoad: AbortController | null = null;
+  #media: MediaQueryList | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+    this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
+    this.#media?.addEventListener('change', this.#onSchemeChange);
+    const stored = readTheme();
+    if (stored) setDocumentScheme(stored);
+    // Alone (no <portal-session> answered the context request): load the user ourselves.
+    if (!this.session) void this.#loadOwn();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#media?.removeEventListener('change', this.#onSchemeChange);
+    this.#ownLoad?.abort();
+  }
+
+  protected override firstUpdated(): void {
+    this.dark = this.#isDark();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const s = this.#state();
+    this.setExclusiveState(s.status === 'signed-in' ? 'ready' : s.status === 'password-change' ? 'signed-out' : s.status, [
+      'loading',
+      'ready',
+      'signed-out',
+      'error',
+    ]);
+    if (s.status === 'signed-in') this.#applyAccountLocale(s.me);
+    else this.#localeAppliedFor = null;
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.#state();
+    if (s.status === 'signed-in') return this.#renderPortal(s.me);
+    let body: TemplateResult;
+    if (s.status === 'error') {
+      body = html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(s.error)}</p></div>`;
+    } else if (s.status === 'loading') {
+      body = html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
+    } else {
+      body = html`<p class="state">${msg('Please sign in to use the portal.')}</p>`;
+    }
+    return html`<div part="base" class="base" lang=${this.locale}>${body}</div>`;
+  }
+
+  #renderPortal(me: Me): TemplateResult {
+    const allowed = allowedViews(me);
+    const current: ViewId = allowed.includes(this.route) ? this.route : 'dashboard';
+    const agent = me.capabilities.agent;
+    return html`
+      <div part="base" class="base ${this.menuOpen ? 'menu-open' : ''}" lang=${this.locale}>
+        <header part="header" class="header">
+          <div class="start">
+            ${agent
+              ? nothing
+              : html`<button
+                  class="button quiet menu-toggle"
+                  type="button"
+                  aria-expanded=${this.menuOpen ? 'true' : 'false'}
+                  aria-controls="nav"
+                  @click=${() => (this.menuOpen = !this.menuOpen)}
+                >
+                  ${icons.menu()}<span class="visually-hidden">${msg('Menu')}</span>
+                </button>`}
+            <a class="brand" href="#/dashboard">${icons.lock()}<span>${msg('Helpdesk portal')}</span></a>
+          </div>
+          <div class="tools">
+            <span part="user" class="user" title=${me.account.email}>${me.account.name}</span>
+            <label class="visually-hidden" for="language">${msg('Language')}</label>
+            <select id="language" class="input language" @change=${this.#onLanguage}>
+              <option value="de" lang="de" ?selected=${this.locale === 'de'}>Deutsch</option>
+              <option value="en" lang="en" ?selected=${this.locale === 'en'}>English</option>
+            </select>
+            <button
+              class="button quiet theme"
+              type="button"
+              aria-pressed=${this.dark ? 'true' : 'false'}
+              @click=${this.#toggleTheme}
+            >
+              ${this.dark ? icons.moon() : icons.sun()}<span class="label">${msg('Dark mode')}</span>
+            </button>
+            <button class="button sign-out" type="button" @click=${this.#signOut}>
+              ${icons.signOut()}<span class="label">${msg('Sign out')}</span>
+            </button>
+          </div>
+        </header>
+        <div class="layout ${agent ? 'no-nav' : ''}">
+          ${agent ? nothing : this.#renderNav(me, allowed, current)}
+          <main part="main" class="main" id="main" tabindex="-1">
+            ${agent ? this.#renderAgentNote() : this.#renderView(views.find((v) => v.id === current)!)}
+          </main>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderNav(me: Me, allowed: ViewId[], current: ViewId): TemplateResult {
+    const pending = me.counts.pendingReleases;
+    const showBadge = (me.capabilities.createTickets || me.capabilities.release) && pending > 0;
+    return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onNavKeydown}>
+      <ul>
+        ${views
+          .filter((v) => allowed.includes(v.id))
+          .map(
+            (v) => html`<li>
+              <a
+                href="#/${v.id}"
+                data-view=${v.id}
+                aria-current=${v.id === current ? 'page' : nothing}
+                @click=${() => (this.menuOpen = false)}
+              >
+                <span>${v.label()}</span>
+                ${v.id === 'dashboard' && showBadge
+                  ? html`<span class="badge" part="badge"
+                      ><span aria-hidden="true">${formatNumber(pending, {}, this.locale)}</span
+                      ><span class="visually-hidden">${pendingLabel(pending, this.locale)}</span></span
+                    >`
+                  : nothing}
+              </a>
+            </li>`,
+          )}
+      </ul>
+    </nav>`;
+  }
+
+  #renderView(view: ViewDef): TemplateResult {
+    if (customElements.get(view.tag)) return staticHtml`<${view.literalTag} class="view"></${view.literalTag}>`;
+    this.#waitFor(view.tag);
+    return html`<section class="unavailable" aria-labelledby="view-title">
+      <h1 id="view-title">${view.label()}</h1>
+      <p>${msg('This part of the portal is not available yet.')}</p>
+    </section>`;
+  }
+
+  #renderAgentNote(): TemplateResult {
+    return html`<section class="agent" aria-labelledby="agent-title">
+      <h1 id="agent-title">${msg('Agent account')}</h1>
+      <div class="alert info">
+        ${icons.info()}
+        <div>
+          <p>${msg('You are signed in with an agent account of the service desk. This portal is for customers; agents work in the agent view.')}</p>
+          <p><a href="/demo/agent.html">${msg('Open the agent view')}</a></p>
+        </div>
+      </div>
+    </section>`;
+  }
+
+  /** Asks the loader to define `tag` and re-renders once it is. */
+  #waitFor(tag: string) {
+    if (this.#waitingFor.has(tag)) return;
+    this.#waitingFor.add(tag);
+    this.emit(new DefineRequestEvent(tag));
+    void customElements.whenDefined(tag).then(() => {
+      this.#waitingFor.delete(tag);
+      this.requestUpdate();
+    });
+  }
+
+  #state(): SessionState | { status: 'error'; error: unknown } {
+    return this.session ?? this.ownState;
+  }
+
+  async #loadOwn() {
+    this.#ownLoad?.abort();
+    const abort = (this.#ownLoad = new AbortController());
+    this.ownState = { status: 'loading' };
+    try {
+      const me = await this.api.me.get({ signal: abort.signal });
+      this.ownState = { status: 'signed-in', me };
+    } catch (e) {
+      if (isAbort(e)) return;
+      this.ownState =
+        isApiError(e) && e.status === 401 ? { status: 'signed-out' } : { status: 'error', error: e };
+    }
+  }
+
+  /** The account's own language, once per sign-in (the portal remembers the user's choice). */
+  #applyAccountLocale(me: Me) {
+    if (this.#localeAppliedFor === me.account.id) return;
+    this.#localeAppliedFor = me.account.id;
+    if (me.account.locale !== this.locale) this.#requestLocale(me.account.locale);
+  }
+
+  #requestLocale(locale: Locale) {
+    const event = this.emit(new LocaleRequestEvent(locale));
+    if (!event.defaultPrevented) {
+      this.setAttribute('lang', locale);
+      void applyLocale(locale);
+    }
+  }
+
+  readonly #onLanguage = (e: Event) => {
+    const locale = (e.target as HTMLSelectElement).value as Locale;
+    this.#requestLocale(locale);
+    const s = this.#state();
+    if (s.status === 'signed-in' && s.me.account.locale !== locale) {
+      // Remember the choice for the next sign-in; the page switches either way.
+      this.api.me.update({ locale }).catch(() => undefined);
+    }
+  };
+
+  readonly #toggleTheme = () => {
+    const next = this.dark ? 'light' : 'dark';
+    setDocumentScheme(next);
+    try {
+      localStorage.setItem(themeKey, next);
+    } catch {
+      // storage blocked: the switch still holds for this page
+    }
+    this.dark = next === 'dark';
+  };
+
+  readonly #signOut = () => {
+    const event = this.emit(new SignOutRequestEvent());
+    if (!event.defaultPrevented) {
+      void this.api.auth.signOut().finally(() => void this.#loadOwn());
+    }
+  };
+
+  readonly #onHashChange = () => {
+    const next = viewFromHash(location.hash);
+    if (next === this.route) return;
+    this.route = next;
+    this.menuOpen = false;
+    // Move the reading position to the new view (screen readers, keyboard).
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true }));
+  };
+
+  readonly #onNavKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.menuOpen) {
+      this.menuOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.menu-toggle')?.focus();
+    }
+  };
+
+  readonly #onSchemeChange = () => {
+    this.dark = this.#isDark();
+  };
+
+  #isDark(): boolean {
+    const scheme = getComputedStyle(this).colorScheme || 'normal';
+    const words = scheme.split(/\s+/);
+    if (words.includes('dark') && !words.includes('light')) return true;
+    if (words.includes('dark') && words.includes('light')) return !!this.#media?.matches;
+    return false;
+  }
+}
+
+function pendingLabel(n: number, locale: Locale): string {
+  const count = formatNumber(n, {}, locale);
+  return n === 1 ? msg('1 ticket awaiting release') : msg(str`${count} tickets awaiting release`);
+}
+
+function readTheme(): 'light' | 'dark' | null {
+  try {
+    const v = localStorage.getItem(themeKey);
+    return v === 'light' || v === 'dark' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The portal shell owns its page: the scheme goes on `<html>`, so the page and every widget follow. */
+function setDocumentScheme(scheme: 'light' | 'dark') {
+  document.documentElement.style.colorScheme = scheme;
+}

@@ -1,0 +1,194 @@
+import { css } from 'lit';
+
+export const portalAppStyles = css`
+  :host {
+    min-height: 100%;
+    background: var(--_color-surface-raised);
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    min-height: inherit;
+  }
+  .header {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-3);
+    min-height: 3.5rem;
+    padding: var(--_space-2) var(--_space-4);
+    border-bottom: 1px solid var(--_color-border);
+    background: var(--portal-app-header-background, var(--_color-surface));
+  }
+  .start,
+  .tools {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-width: 0;
+  }
+  .brand {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
+    color: var(--_color-text);
+    font-weight: 650;
+    font-size: 1.0625rem;
+    text-decoration: none;
+    white-space: nowrap;
+    border-radius: var(--_radius);
+  }
+  .brand .icon {
+    color: var(--_color-primary);
+  }
+  .user {
+    max-width: 14rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_color-text-muted);
+    margin-right: var(--_space-2);
+  }
+  .language {
+    width: auto;
+    min-height: 2.25rem;
+    padding-block: 0;
+  }
+  .tools .button {
+    min-height: 2.25rem;
+    padding: 0 var(--_space-3);
+  }
+  .theme[aria-pressed='true'] {
+    background: var(--_color-surface-sunken);
+  }
+  .menu-toggle {
+    display: none;
+    padding: 0 var(--_space-2) !important;
+  }
+  .layout {
+    flex: 1;
+    display: grid;
+    grid-template-columns: var(--portal-app-nav-width, 15rem) minmax(0, 1fr);
+    width: 100%;
+    max-width: var(--portal-app-max-width, none);
+    margin: 0 auto;
+  }
+  .layout.no-nav {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .nav {
+    padding: var(--_space-4) var(--_space-3);
+    border-right: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+  }
+  .nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 2px;
+    position: sticky;
+    top: 4.5rem;
+  }
+  .nav a {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    color: var(--_color-text);
+    text-decoration: none;
+    font-weight: 500;
+  }
+  .nav a:hover {
+    background: var(--_color-surface-sunken);
+    color: var(--_color-text);
+  }
+  .nav a[aria-current='page'] {
+    background: var(--_color-primary-subtle);
+    color: var(--_color-primary);
+    box-shadow: inset 3px 0 0 var(--_color-primary);
+  }
+  .badge {
+    min-width: 1.5rem;
+    padding: 0 var(--_space-2);
+    border-radius: 999px;
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    line-height: 1.5rem;
+    text-align: center;
+  }
+  .main {
+    min-width: 0;
+    padding: var(--_space-5);
+    outline: none;
+  }
+  .main:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+  }
+  .unavailable,
+  .agent {
+    max-width: 40rem;
+    padding: var(--_space-5);
+    border: 1px dashed var(--_color-border-strong);
+    border-radius: var(--_radius-large);
+    background: var(--_color-surface);
+  }
+  .agent {
+    border-style: solid;
+  }
+  .unavailable h1,
+  .agent h1 {
+    font-size: var(--_font-size-large);
+  }
+  .unavailable p {
+    margin: 0;
+    color: var(--_color-text-muted);
+  }
+
+  @media (max-width: 48rem) {
+    .menu-toggle {
+      display: inline-flex;
+    }
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .nav {
+      display: none;
+      border-right: none;
+      border-bottom: 1px solid var(--_color-border);
+      padding: var(--_space-2) var(--_space-3);
+    }
+    .menu-open .nav {
+      display: block;
+    }
+    .nav ul {
+      position: static;
+    }
+    .user {
+      display: none;
+    }
+    .tools .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .header {
+      padding: var(--_space-2) var(--_space-3);
+    }
+    .main {
+      padding: var(--_space-4) var(--_space-3);
+    }
+  }
+`;

@@ -1,0 +1,10 @@
+import { defineOnce } from '../core/define-once.js';
+import { PortalSession } from './portal-session.element.js';
+
+defineOnce('portal-session', PortalSession);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-session': PortalSession;
+  }
+}
