@@ -13,6 +13,16 @@ export const agentRoutes = new Hono<AppEnv>()
     requireAgent(c.var.actor!);
     await next();
   })
+  // GET /api/agent/partners — the system partner's business partners
+  .get('/partners', async (c) => {
+    const rows = await c.var.deps.db
+      .selectFrom('business_partner')
+      .select(['id', 'name'])
+      .where('system_partner_id', '=', c.var.actor!.systemPartnerId)
+      .orderBy('name')
+      .execute();
+    return c.json({ items: rows }, 200);
+  })
   // GET /api/agent/tickets — released tickets of the agent's system partner
   .get('/tickets', queryParams(listTicketsQuery), async (c) => {
     return c.json(await listTickets(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c)), 200);
