@@ -333,8 +333,26 @@ async function attachmentsOf(db: Db, ticketId: string, includeInternal: boolean)
 
 /** R-TICKET-1/2: one ticket with what the caller may do with it. */
 export async function getTicketDetail(deps: Deps, actor: Actor, id: string, locale: Locale): Promise<TicketDetail> {
+  const t = await requireVisibleTicket(deps.db, actor, id);
+  return ticketDetail(deps, actor, t, locale);
+}
+
+/**
+ * The ticket as a dispatcher's decision left it. Releasing a private ticket, or rejecting any
+ * ticket of someone else, takes it out of the dispatcher's view (DESIGN.md: "private ones too,
+ * until released"); the answer still describes the ticket they have just decided on — nothing
+ * they did not see a moment ago — with `abilities.read: false`, so the client drops it from its
+ * lists instead of getting a 404 for a decision that succeeded. Call only after the decision.
+ */
+export async function getDecidedTicket(deps: Deps, actor: Actor, id: string, locale: Locale): Promise<TicketDetail> {
+  const t = await deps.db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t) throw notFound('Ticket');
+  return ticketDetail(deps, actor, t, locale);
+}
+
+async function ticketDetail(deps: Deps, actor: Actor, t: Ticket, locale: Locale): Promise<TicketDetail> {
   const { db } = deps;
-  const t = await requireVisibleTicket(db, actor, id);
+  const id = t.id;
   const row = (await baseSelect(db, locale).where('ticket.id', '=', id).executeTakeFirstOrThrow()) as BaseRow;
   const tags = await tagsFor(db, [id]);
   const { agentWork: _a, ...abilities } = ticketAbilities(actor, t);

@@ -15,6 +15,7 @@ import {
   addCustomerPosition,
   closeTicket,
   createTicket,
+  getDecidedTicket,
   getTicketDetail,
   listPositions,
   listTickets,
@@ -96,7 +97,7 @@ export const ticketsRoutes = new Hono<AppEnv>()
     customerOnly(actor.kind);
     const { id } = c.req.valid('param');
     await decideRelease(c.var.deps, actor, id, 'released', c.req.valid('json').reason, c.var.requestId);
-    return c.json(await getTicketDetail(c.var.deps, actor, id, requestLocale(c)), 200);
+    return c.json(await getDecidedTicket(c.var.deps, actor, id, requestLocale(c)), 200);
   })
 
   // POST /api/tickets/:id/reject {reason}
@@ -105,7 +106,7 @@ export const ticketsRoutes = new Hono<AppEnv>()
     customerOnly(actor.kind);
     const { id } = c.req.valid('param');
     await decideRelease(c.var.deps, actor, id, 'rejected', c.req.valid('json').reason, c.var.requestId);
-    return c.json(await getTicketDetail(c.var.deps, actor, id, requestLocale(c)), 200);
+    return c.json(await getDecidedTicket(c.var.deps, actor, id, requestLocale(c)), 200);
   })
 
   // POST /api/tickets/:id/resubmit {comment?} — the author sends a rejected ticket again
