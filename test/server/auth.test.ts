@@ -459,7 +459,8 @@ describe('first login: forced password change (R-AUTH-3)', () => {
       if (allowed.has(key)) continue;
       // public routes work without any session, so a session cannot make them stricter
       if (isPublic(method, path)) continue;
-      for (const auth of [{ authorization: `Bearer ${token}` }, { cookie }]) {
+      const auths: Record<string, string>[] = [{ authorization: `Bearer ${token}` }, { cookie }];
+      for (const auth of auths) {
         const r = await send(t, method, path, auth);
         expectErrorEnvelope(r, 403, 'password_change_required');
       }
