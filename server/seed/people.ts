@@ -121,7 +121,7 @@ export const ACCOUNTS: readonly SeedAccount[] = [
   { email: 'daniel.kowalski@servicedesk.example', name: 'Daniel Kowalski', kind: 'agent', locale: 'en', memberships: [] },
 
   { email: 'anna.viewer@nordwind.example', name: 'Anna Schneider', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'viewer' }], listed: 'Read only' },
-  { email: 'erik.editor@nordwind.example', name: 'Erik Brandt', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], listed: 'Creates tickets; they wait for a dispatcher’s release', weight: 3 },
+  { email: 'erik.editor@nordwind.example', name: 'Erik Brandt', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], listed: 'Creates tickets; they wait for a dispatcher’s release', weight: 2 },
   { email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'dispatcher' }], listed: 'Releases tickets; plan-board editor', weight: 2.5 },
   { email: 'neu.kunde@nordwind.example', name: 'Lena Neumann', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], initial: true, listed: 'First sign-in: must set a new password (initial password valid 7 days)' },
   { email: 'jonas.becker@nordwind.example', name: 'Jonas Becker', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }] },
@@ -130,7 +130,7 @@ export const ACCOUNTS: readonly SeedAccount[] = [
   { email: 'katrin.vogel@nordwind.example', name: 'Katrin Vogel', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'dispatcher' }] },
   { email: 'lukas.hartmann@nordwind.example', name: 'Lukas Hartmann', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'viewer' }] },
 
-  { email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }, { partner: 'blueharbor', role: 'dispatcher' }], listed: 'Two business partners: chooses one in the wizard', weight: 2 },
+  { email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }, { partner: 'blueharbor', role: 'dispatcher' }], listed: 'Two business partners: chooses one in the wizard', weight: 1.2 },
   { email: 'sabine.richter@mueller-soehne.example', name: 'Sabine Richter', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'dispatcher' }] },
   { email: 'thomas.krause@mueller-soehne.example', name: 'Thomas Krause', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }] },
   { email: 'uwe.lehmann@mueller-soehne.example', name: 'Uwe Lehmann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'viewer' }] },

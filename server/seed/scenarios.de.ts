@@ -48,7 +48,7 @@ export const scenariosDe: readonly Scenario[] = [
     key: 'vpn-drop',
     weight: 2,
     write: (x) => {
-      const files = x.rng.chance(0.5) ? [textFile(`vpn-client-${x.created.toISOString().slice(0, 10)}.log`, vpnLog(x))] : [];
+      const files = x.rng.chance(0.35) ? [textFile(`vpn-client-${x.created.toISOString().slice(0, 10)}.log`, vpnLog(x))] : [];
       return {
         subject: x.rng.pick([
           'VPN-Verbindung bricht im Homeoffice ständig ab',
@@ -106,8 +106,8 @@ export const scenariosDe: readonly Scenario[] = [
     write: (x) => {
       const printer = x.printer();
       const floor = x.floor();
-      const files = x.rng.chance(0.6)
-        ? [textFile(x.rng.chance(0.5) ? `Fehlerprotokoll Drucker ${floor.replace(/\s/g, '')}.txt` : `Druckerwarteschlange ${printer}.txt`, spoolerLog(x, printer))]
+      const files = x.rng.chance(0.45)
+        ? [textFile(x.rng.chance(0.6) ? `Fehlerprotokoll Drucker ${floor.replace(/\s/g, '')}.txt` : `Druckerwarteschlange ${printer}.txt`, spoolerLog(x, printer))]
         : [];
       return {
         subject: x.rng.pick([
@@ -516,10 +516,10 @@ export const scenariosDe: readonly Scenario[] = [
         urgency: 'low',
         impact: 'low',
         referenceNo: po,
-        files: x.rng.chance(0.4) ? [pdfFile(`Bestellanforderung ${po}.pdf`, `Bestellanforderung ${po}`, [`Besteller: ${x.author.name}`, `Abteilung: ${x.dept()}`, `Artikel: Standard-Notebook 14" (Modell B) × ${n}`, `USB-C-Dockingstation × ${n}`, `Headset × ${n}`, '', 'Freigabe Kostenstelle: erteilt', `Datum: ${x.created.toISOString().slice(0, 10)}`])] : [],
+        files: x.rng.chance(0.3) ? [pdfFile(`Bestellanforderung ${po}.pdf`, `Bestellanforderung ${po}`, [`Besteller: ${x.author.name}`, `Abteilung: ${x.dept()}`, `Artikel: Standard-Notebook 14" (Modell B) × ${n}`, `USB-C-Dockingstation × ${n}`, `Headset × ${n}`, '', 'Freigabe Kostenstelle: erteilt', `Datum: ${x.created.toISOString().slice(0, 10)}`])] : [],
         ack: p('Bestellung ist beim Distributor eingegangen. Wir melden uns, sobald die Geräte da und vorbereitet sind.'),
         solution: p(`Die Geräte sind eingetroffen, mit dem Standardimage installiert und können ab ${x.dateAfter(2)} abgeholt werden.`),
-        solutionFile: x.rng.chance(0.3) ? pdfFile(`Lieferschein ${po}.pdf`, `Lieferschein zu ${po}`, [`Empfänger: ${x.bp.name}`, `Standort: ${x.site()}`, `Notebook 14" Modell B × ${n}`, `Dockingstation × ${n}`, `Headset × ${n}`, '', 'Geräte inventarisiert und vorbereitet.']) : undefined,
+        solutionFile: x.rng.chance(0.15) ? pdfFile(`Lieferschein ${po}.pdf`, `Lieferschein zu ${po}`, [`Empfänger: ${x.bp.name}`, `Standort: ${x.site()}`, `Notebook 14" Modell B × ${n}`, `Dockingstation × ${n}`, `Headset × ${n}`, '', 'Geräte inventarisiert und vorbereitet.']) : undefined,
         closeReason: 'Geräte sind abgeholt und in Betrieb.',
         rejectReason: 'Die Kostenstelle ist für dieses Quartal ausgeschöpft – bitte im nächsten Quartal neu einreichen.',
         releaseReason: 'Budget ist freigegeben.',
@@ -625,7 +625,7 @@ export const scenariosDe: readonly Scenario[] = [
         urgency: 'low',
         impact: 'low',
         solution: p('Anbei die aktuelle Auswertung (Stand heute). Sie können die Übersicht künftig jeden Monat automatisch erhalten – sagen Sie uns einfach, an welche Adresse.') + table(rows[0]!, rows.slice(1).map((r) => r.map(esc))),
-        solutionFile: csvFile('Lizenzübersicht.csv', rows),
+        solutionFile: x.rng.chance(0.5) ? csvFile('Lizenzübersicht.csv', rows) : undefined,
         closeReason: 'Danke, Übersicht reicht uns für die Planung.',
       };
     },
@@ -650,7 +650,7 @@ export const scenariosDe: readonly Scenario[] = [
         tags: ['ERP', module],
         urgency: 'high',
         impact: x.rng.pick(['medium', 'high'] as const),
-        files: x.rng.chance(0.7) ? [pngFile(`Fehlermeldung ${code}.png`, 'error', x.rng)] : [],
+        files: x.rng.chance(0.45) ? [pngFile(`Fehlermeldung ${code}.png`, 'error', x.rng)] : [],
         inlineImage: true,
         ack: p('Danke, wir haben das Thema mit hoher Priorität aufgenommen und prüfen den Applikationsserver.'),
         followUp: p('Kurze Ergänzung: Bei den Kollegen in einem anderen Standort funktioniert es auch nicht.'),
@@ -721,7 +721,7 @@ export const scenariosDe: readonly Scenario[] = [
         question: p('Soll die Änderung für alle Lieferscheine gelten oder nur für Lieferungen in Drittländer?'),
         answer: p('Nur Drittländer, bitte.'),
         solution: p('Das Layout ist angepasst und im Testsystem abgenommen. Seit heute ist es produktiv, nur für Lieferungen in Drittländer.'),
-        solutionFile: pdfFile(`Testausdruck Lieferschein ${rfc}.pdf`, 'Lieferschein (Testausdruck)', ['Pos. 1  Palettenregal Typ A   12 Stk', '        Zolltarifnummer 9403 20 80  Ursprung DE', 'Pos. 2  Fachboden verzinkt   48 Stk', '        Zolltarifnummer 7308 90 59  Ursprung PL', '', `Änderung ${rfc} – Testsystem`]),
+        solutionFile: x.rng.chance(0.5) ? undefined : pdfFile(`Testausdruck Lieferschein ${rfc}.pdf`, 'Lieferschein (Testausdruck)', ['Pos. 1  Palettenregal Typ A   12 Stk', '        Zolltarifnummer 9403 20 80  Ursprung DE', 'Pos. 2  Fachboden verzinkt   48 Stk', '        Zolltarifnummer 7308 90 59  Ursprung PL', '', `Änderung ${rfc} – Testsystem`]),
         closeReason: 'Layout passt, erste Exportlieferungen sind damit raus.',
       };
     },
@@ -834,7 +834,7 @@ export const scenariosDe: readonly Scenario[] = [
       urgency: 'low',
       impact: 'low',
       solution: p('Die Gutscheincodes sind erstellt und als PDF angehängt (gültig 24 Stunden ab erster Anmeldung).'),
-      solutionFile: pdfFile('Gaeste-WLAN Zugangscodes.pdf', 'Gäste-WLAN – Zugangscodes', Array.from({ length: 10 }, (_, i) => `Code ${i + 1}:  ${x.rng.id().slice(0, 4).toUpperCase()}-${x.rng.id().slice(0, 4).toUpperCase()}`)),
+      solutionFile: x.rng.chance(0.5) ? undefined : pdfFile('Gaeste-WLAN Zugangscodes.pdf', 'Gäste-WLAN – Zugangscodes', Array.from({ length: 10 }, (_, i) => `Code ${i + 1}:  ${x.rng.id().slice(0, 4).toUpperCase()}-${x.rng.id().slice(0, 4).toUpperCase()}`)),
       closeReason: 'Codes haben funktioniert.',
     }),
   },
@@ -870,7 +870,7 @@ export const scenariosDe: readonly Scenario[] = [
       tags: ['Zertifikat', 'Zoll'],
       urgency: 'high',
       impact: 'medium',
-      files: [pngFile('Zertifikatsfehler.png', 'warning', x.rng)],
+      files: x.rng.chance(0.5) ? [pngFile('Zertifikatsfehler.png', 'warning', x.rng)] : [],
       inlineImage: true,
       solution: p('Das Zertifikat des internen Proxys war abgelaufen. Es ist erneuert, die Seite lädt wieder ohne Warnung. Bitte den Browser einmal neu starten.'),
       internal: p('Ablaufüberwachung für Proxy-Zertifikate fehlte – in Monitoring aufgenommen.'),

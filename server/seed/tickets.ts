@@ -96,6 +96,8 @@ interface Pinned {
   reopened?: boolean;
   neverReleased?: boolean;
   viaRejection?: boolean;
+  /** its order number is PO-<year>-<this>, a well-known one for demos and search tests */
+  po?: number;
 }
 
 const PINNED: readonly Pinned[] = [
@@ -116,6 +118,7 @@ const PINNED: readonly Pinned[] = [
   { partner: 'nordwind', author: 'dora.dispatcher@nordwind.example', status: 'waiting_for_customer', scenario: 'wifi-warehouse' },
   { partner: 'nordwind', author: 'dora.dispatcher@nordwind.example', status: 'new', scenario: 'erp-error' },
   { partner: 'nordwind', author: 'dora.dispatcher@nordwind.example', status: 'in_progress', scenario: 'win11' },
+  { partner: 'nordwind', author: 'dora.dispatcher@nordwind.example', status: 'in_progress', scenario: 'laptop-order', po: 142 },
   { partner: 'mueller', author: 'max.multi@mueller-soehne.example', status: 'awaiting_release', scenario: 'erp-role' },
   { partner: 'mueller', author: 'max.multi@mueller-soehne.example', status: 'in_progress', scenario: 'erp-slow' },
   { partner: 'mueller', author: 'max.multi@mueller-soehne.example', status: 'closed', scenario: 'label-printer' },
@@ -284,7 +287,7 @@ interface Cast {
   agents: Person[];
 }
 
-function makeCtx(r: Rng, bp: PartnerProfile, author: Person, created: number): Ctx {
+function makeCtx(r: Rng, bp: PartnerProfile, author: Person, created: number, fixedPo?: number): Ctx {
   const createdDate = new Date(created);
   const year = createdDate.getUTCFullYear();
   const first = author.name.split(' ')[0]!;
@@ -300,7 +303,11 @@ function makeCtx(r: Rng, bp: PartnerProfile, author: Person, created: number): C
     printer: () => r.pick(bp.printers),
     mailbox: () => r.pick(bp.mailboxes),
     dateAfter: (days) => formatDay(workingDayAfter(createdDate, days), bp.lang),
-    po: () => `PO-${year}-${pad(r.int(1, 980), 4)}`,
+    po: () => {
+      if (fixedPo !== undefined) return `PO-${year}-${pad(fixedPo, 4)}`;
+      const n = r.int(1, 978);
+      return `PO-${year}-${pad(n >= 142 ? n + 1 : n, 4)}`;
+    },
     rfc: () => `RFC-${year}-${pad(r.int(1, 140), 3)}`,
     timeOfDay: () =>
       new Intl.DateTimeFormat('de-DE', {
@@ -324,7 +331,7 @@ function buildTicket(
 ): GenTicket {
   const lang = bp.lang;
   const ph = PHRASES[lang];
-  const draft: Draft = scenario.write(makeCtx(r, bp, author, created));
+  const draft: Draft = scenario.write(makeCtx(r, bp, author, created, plan.po));
   const isPrivate = !!plan.private;
   const role = author.roles[bp.key]!;
   const otherDispatchers = cast.dispatchers.filter((d) => d.id !== author.id);
@@ -355,7 +362,7 @@ function buildTicket(
   };
 
   if (releaseAtCreation) {
-    steps.push({ gap: 0, kind: 'system', event: 'released', author: author.id });
+    steps.push({ gap: 0, kind: 'system', event: 'released', data: { onCreation: true }, author: author.id });
     status = 'new';
   } else {
     steps.push({ gap: 0, kind: 'system', event: 'submitted_for_release', author: author.id });
@@ -369,7 +376,7 @@ function buildTicket(
     } else if (plan.neverReleased && !rejectFirst) {
       // withdrawn by its author before anyone released it
       const reason = r.pick(ph.withdrawReasons);
-      steps.push({ gap: r.int(60, 1800), kind: 'system', event: 'closed', data: { reason }, author: author.id });
+      steps.push({ gap: r.int(60, 1800), kind: 'system', event: 'closed', data: { from: status, reason }, author: author.id });
       status = 'closed';
       finish();
     } else {
@@ -381,12 +388,12 @@ function buildTicket(
           finish();
         } else if (plan.neverReleased) {
           const reason2 = r.pick(ph.withdrawReasons);
-          steps.push({ gap: r.int(120, 2880), kind: 'system', event: 'closed', data: { reason: reason2 }, author: author.id });
+          steps.push({ gap: r.int(120, 2880), kind: 'system', event: 'closed', data: { from: status, reason: reason2 }, author: author.id });
           status = 'closed';
           finish();
         } else {
-          customerMsg(r.int(60, 2000), r.pick(ph.resubmitNotes), author);
-          steps.push({ gap: 1, kind: 'system', event: 'resubmitted', author: author.id });
+          const comment = htmlToText(r.pick(ph.resubmitNotes));
+          steps.push({ gap: r.int(60, 2000), kind: 'system', event: 'resubmitted', data: { comment }, author: author.id });
           status = 'awaiting_release';
           if (target === 'awaiting_release') finish();
         }
@@ -406,7 +413,7 @@ function buildTicket(
     if (r.chance(0.75)) agentMsg(r.int(8, 240), draft.ack ?? r.pick(ph.ack));
     change(r.chance(0.5) ? 1 : r.int(2, 60), 'in_progress');
     if (draft.internal && r.chance(0.5)) {
-      const files = r.chance(0.25)
+      const files = r.chance(0.12)
         ? [{ file: textFile(lang === 'de' ? 'Analyse intern.txt' : 'internal analysis.txt', htmlToText(draft.internal) + '\n\n' + (lang === 'de' ? 'Nur für den Servicedesk.' : 'Service desk only.')), internal: true }]
         : undefined;
       steps.push({ gap: r.int(10, 600), kind: 'agent', author: r.chance(0.7) ? agent.id : otherAgent.id, html: draft.internal, internal: true, files });
@@ -430,7 +437,8 @@ function buildTicket(
           html: answer,
           files: draft.answerFile ? [{ file: draft.answerFile }] : undefined,
         });
-        change(r.int(5, 240), 'in_progress');
+        // the customer's answer hands the ticket back to the agents (as the tickets domain does)
+        change(0, 'in_progress', who);
       }
     }
     if (!done && target === 'in_progress') {
@@ -442,7 +450,7 @@ function buildTicket(
       const closeEarly = target === 'closed' && !plan.reopened && r.chance(0.08);
       if (closeEarly) {
         const reason = r.pick(ph.closeEarly);
-        steps.push({ gap: r.int(600, 5000), kind: 'system', event: 'closed', data: { reason }, author: colleague().id });
+        steps.push({ gap: r.int(600, 5000), kind: 'system', event: 'closed', data: { from: status, reason }, author: colleague().id });
         status = 'closed';
         done = true;
       } else {
@@ -461,17 +469,17 @@ function buildTicket(
       // closed by the customer with a reason (R-TICKET-4), perhaps reopened once (R-TICKET-5)
       if (r.chance(0.35)) customerMsg(r.int(10, 600), r.pick(ph.thanks));
       const firstReason = plan.reopened ? (lang === 'de' ? 'Scheint gelöst, wir schließen das Ticket.' : 'Looks fixed, closing.') : draft.closeReason;
-      steps.push({ gap: r.int(30, 4000), kind: 'system', event: 'closed', data: { reason: firstReason }, author: colleague().id });
+      steps.push({ gap: r.int(30, 4000), kind: 'system', event: 'closed', data: { from: status, reason: firstReason }, author: colleague().id });
       status = 'closed';
       if (plan.reopened) {
         const reason = draft.reopenReason ?? r.pick(ph.reopenReasons);
-        steps.push({ gap: r.int(1440, 7000), kind: 'system', event: 'reopened', data: { reason }, author: author.id });
+        steps.push({ gap: r.int(1440, 7000), kind: 'system', event: 'reopened', data: { from: 'closed', reason }, author: author.id });
         status = 'in_progress';
         customerMsg(1, r.pick(ph.reopenFollowUp), author);
         agentMsg(r.int(30, 600), r.pick(ph.ack));
         agentMsg(r.int(120, 3000), r.pick(ph.secondSolution));
         change(1, 'resolved');
-        steps.push({ gap: r.int(60, 3000), kind: 'system', event: 'closed', data: { reason: draft.closeReason }, author: author.id });
+        steps.push({ gap: r.int(60, 3000), kind: 'system', event: 'closed', data: { from: status, reason: draft.closeReason }, author: author.id });
         status = 'closed';
       }
     }
