@@ -15,7 +15,7 @@ import { ApiError, forbidden, invalid, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { htmlToText, isBlankRichText, sanitizeRichText } from './richtext.js';
 import { derivePriority, parsePriorityMatrix, type PriorityMatrix } from '../schemas/priority.js';
-import { indexTicket, ticketMatches } from '../db/search.js';
+import { foldText, indexTicket, ticketMatches } from '../db/search.js';
 import type { CreateTicketInput, ListTicketsQuery, TicketFilter } from '../schemas/tickets.js';
 import { openStatuses, ticketFilter } from '../schemas/tickets.js';
 import { audit } from './audit.js';
@@ -152,13 +152,15 @@ async function tagsFor(db: Db, ticketIds: string[]): Promise<Map<string, string[
     .innerJoin('tag', 'tag.id', 'ticket_tag.tag_id')
     .select(['ticket_tag.ticket_id', 'tag.name'])
     .where('ticket_tag.ticket_id', 'in', ticketIds)
-    .orderBy('tag.name_key')
     .execute();
   for (const r of rows) {
     const list = map.get(r.ticket_id) ?? [];
     list.push(r.name);
     map.set(r.ticket_id, list);
   }
+  // alphabetical as people read it ("Ärger" before "Lager"), not by code point
+  const key = (s: string) => foldText(s);
+  for (const list of map.values()) list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return map;
 }
 
