@@ -10,10 +10,10 @@ import { esc, ol, p, ul } from './scenario.js';
 /**
  * The knowledge base of the demo: the customer manual as an article, German how-tos, English
  * playbooks adapted from ABCD's agent guidelines and the Cloud Native Glossary in German and
- * English (see SOURCES.md). Texts come from `server/seed/data/`.
+ * English (see SOURCES.md). Texts come from `server/seed/sources/`.
  */
 
-const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
+const dataDir = fileURLToPath(new URL('./sources/', import.meta.url));
 const readData = (path: string) => readFileSync(dataDir + path, 'utf8');
 
 export type SectionKey = 'start' | 'howto' | 'accounts' | 'playbooks' | 'glossary' | 'internal';
