@@ -40,6 +40,7 @@ export class PortalElement extends LitElement {
   protected readonly internals: ElementInternals | null;
 
   #ownApi: { base: string | null; api: Api } | null = null;
+  #explicitApi: Api | null = null;
   #stopWatchingLang: (() => void) | null = null;
 
   constructor() {
@@ -60,13 +61,21 @@ export class PortalElement extends LitElement {
     this.#stopWatchingLang = null;
   }
 
-  /** The API this element calls: its provider's, else its own for `api-base`. */
+  /**
+   * The API this element calls: its provider's, else one set here (tests, Storybook, custom
+   * clients), else its own for `api-base`.
+   */
   get api(): Api {
     if (this.contextApi) return this.contextApi;
+    if (this.#explicitApi) return this.#explicitApi;
     if (!this.#ownApi || this.#ownApi.base !== this.apiBase) {
       this.#ownApi = { base: this.apiBase, api: new HttpApi({ base: this.apiBase ?? '' }) };
     }
     return this.#ownApi.api;
+  }
+  set api(value: Api | null) {
+    this.#explicitApi = value;
+    this.requestUpdate();
   }
 
   /** The locale this element renders in. */

@@ -5,10 +5,16 @@
  */
 import type { Locale } from './api.js';
 
-/** Asks for another UI locale for the whole page. */
+/**
+ * Asks for another UI locale for the whole page. `user`: the person chose it (always wins);
+ * `account`: the account's saved preference (loses to a `lang` the host page set).
+ */
 export class LocaleRequestEvent extends Event {
   static readonly eventName = 'portal-locale-request';
-  constructor(readonly locale: Locale) {
+  constructor(
+    readonly locale: Locale,
+    readonly source: 'user' | 'account' = 'user',
+  ) {
     super(LocaleRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }
 }

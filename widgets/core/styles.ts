@@ -117,6 +117,11 @@ export const buttonStyles = css`
   .button.block {
     width: 100%;
   }
+  @media (prefers-reduced-motion: reduce) {
+    .button {
+      transition: none;
+    }
+  }
 `;
 
 export const fieldStyles = css`

@@ -271,12 +271,12 @@ export class PortalApp extends PortalElement {
   #applyAccountLocale(me: Me) {
     if (this.#localeAppliedFor === me.account.id) return;
     this.#localeAppliedFor = me.account.id;
-    if (me.account.locale !== this.locale) this.#requestLocale(me.account.locale);
+    if (me.account.locale !== this.locale) this.#requestLocale(me.account.locale, 'account');
   }
 
-  #requestLocale(locale: Locale) {
-    const event = this.emit(new LocaleRequestEvent(locale));
-    if (!event.defaultPrevented) {
+  #requestLocale(locale: Locale, source: 'user' | 'account' = 'user') {
+    const event = this.emit(new LocaleRequestEvent(locale, source));
+    if (!event.defaultPrevented && (source === 'user' || !this.hasAttribute('lang'))) {
       this.setAttribute('lang', locale);
       void applyLocale(locale);
     }

@@ -101,6 +101,8 @@ export class PortalSession extends PortalElement {
   #abort: AbortController | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #started = false;
+  /** the `lang` this element set itself on a request (anything else came from the host) */
+  #requestedLang: string | null = null;
 
   constructor() {
     super();
@@ -113,7 +115,7 @@ export class PortalSession extends PortalElement {
   override get api(): Api {
     return this.#activeApi ?? this.#resolveApi();
   }
-  override set api(value: Api) {
+  override set api(value: Api | null) {
     this.#explicitApi = value;
     if (this.isConnected) this.#syncApi();
   }
@@ -123,7 +125,11 @@ export class PortalSession extends PortalElement {
     return this.session;
   }
 
-  /** The UI locale: `lang` on this element, else `<html lang>`. */
+  /**
+   * The UI locale: `lang` on this element, else `<html lang>`. Widgets inside may ask for another
+   * (`portal-locale-request`): a user's choice always applies, an account's saved preference only
+   * when the host page did not set `lang` here.
+   */
   override get locale(): Locale {
     return normalizeLocale(this.langAttribute) ?? documentLocale();
   }
@@ -663,6 +669,10 @@ export class PortalSession extends PortalElement {
 
   readonly #onLocaleRequest = (event: LocaleRequestEvent) => {
     event.preventDefault();
+    // A `lang` the host page set wins over the account's saved preference, not over the user.
+    const hostLang = this.hasAttribute('lang') && this.getAttribute('lang') !== this.#requestedLang;
+    if (event.source === 'account' && hostLang) return;
+    this.#requestedLang = event.locale;
     this.setAttribute('lang', event.locale);
   };
 

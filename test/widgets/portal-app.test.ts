@@ -1,0 +1,217 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport, sendKeys } from '@web/test-runner-commands';
+import { FakeApi } from '../../widgets/core/api-fake.js';
+import { localeReady } from '../../widgets/core/localization.js';
+import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
+import type { PortalApp } from '../../widgets/portal-app/portal-app.element.js';
+import { allowedViews, viewFromHash } from '../../widgets/portal-app/portal-app.element.js';
+import '../../widgets/portal-app/define.js';
+import { $, $maybe, collect, waitForStatus } from './helpers.js';
+
+async function mountApp(email: string | null, lang?: 'de' | 'en') {
+  const api = new FakeApi(email ? { signedInAs: email } : {});
+  const session = await fixture<PortalSession>(
+    lang
+      ? html`<portal-session .api=${api} lang=${lang}><portal-app></portal-app></portal-session>`
+      : html`<portal-session .api=${api}><portal-app></portal-app></portal-session>`,
+  );
+  if (email) await waitForStatus(session, 'signed-in');
+  const app = session.querySelector<PortalApp>('portal-app')!;
+  await localeReady();
+  await app.updateComplete;
+  await localeReady();
+  await app.updateComplete;
+  return { api, session, app };
+}
+
+const navViews = (app: PortalApp) => [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => a.dataset.view);
+const current = (app: PortalApp) => $(app, 'nav a[aria-current=page]').dataset.view;
+const badge = (app: PortalApp) => $maybe(app, 'nav .badge');
+
+describe('portal-app', () => {
+  beforeEach(() => {
+    document.documentElement.lang = 'en';
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+    document.documentElement.style.removeProperty('color-scheme');
+    localStorage.removeItem('helpdesk-portal.theme');
+  });
+
+  it('routes by hash and falls back to the dashboard', () => {
+    expect(viewFromHash('#/board')).to.equal('board');
+    expect(viewFromHash('#/kb/section-1')).to.equal('kb');
+    expect(viewFromHash('')).to.equal('dashboard');
+    expect(viewFromHash('#/nonsense')).to.equal('dashboard');
+  });
+
+  it('viewer: no ticket creation, no approvals, no badge; KB and plan board when shared (R-KB-1, R-PLAN-1)', async () => {
+    const { app } = await mountApp('anna.viewer@nordwind.example');
+    expect(navViews(app)).to.deep.equal(['dashboard', 'board', 'kb', 'plan']);
+    expect(badge(app)).to.equal(null);
+    expect($(app, '[part=user]').textContent).to.equal('Anna Vogel');
+    await expect(app).to.be.accessible();
+  });
+
+  it('editor: creates tickets and sees the count of own tickets awaiting release (R-DASH-2)', async () => {
+    const { app } = await mountApp('erik.editor@nordwind.example');
+    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'kb', 'plan']);
+    // the account's language is German: the portal follows it
+    expect($(app, 'nav a[data-view=create]').textContent!.trim()).to.equal('Ticket erstellen');
+    expect(badge(app)!.textContent).to.contain('2 Tickets warten auf Freigabe');
+    await expect(app).to.be.accessible();
+  });
+
+  it('dispatcher: approvals and the release count (R-DASH-2, R-APPROVE-1)', async () => {
+    const { app } = await mountApp('dora.dispatcher@nordwind.example');
+    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals', 'kb', 'plan']);
+    expect(badge(app)!.querySelector('[aria-hidden=true]')!.textContent).to.equal('3');
+    await expect(app).to.be.accessible();
+  });
+
+  it('Blue Harbor (English account): no knowledge base and no plan board', async () => {
+    document.documentElement.lang = 'de';
+    const { app, session } = await mountApp('bob.editor@blueharbor.example');
+    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board']);
+    expect(session.getAttribute('lang')).to.equal('en');
+    expect($(app, 'nav a[data-view=board]').textContent!.trim()).to.equal('Ticket board');
+    await expect(app).to.be.accessible();
+  });
+
+  it('multi-partner account: approvals because it dispatches for one partner', async () => {
+    const { app } = await mountApp('max.multi@mueller-soehne.example');
+    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals']);
+    expect(badge(app)!.textContent).to.contain('1 Ticket wartet auf Freigabe');
+  });
+
+  it('agent: a note with the way to the agent view, no customer navigation', async () => {
+    const { app } = await mountApp('alex.agent@servicedesk.example');
+    expect($maybe(app, 'nav')).to.equal(null);
+    expect($(app, 'main a').getAttribute('href')).to.equal('/demo/agent.html');
+    expect(allowedViews((await new FakeApi({ signedInAs: 'alex.agent@servicedesk.example' }).me.get()))).to.deep.equal([]);
+    await expect(app).to.be.accessible();
+  });
+
+  it('navigates by hash, shows a notice for widgets not built yet and asks the loader for them', async () => {
+    const requests = collect<Event & { tag: string }>('portal-define-request');
+    const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+    expect(current(app)).to.equal('dashboard');
+    expect($(app, 'main').textContent).to.contain('This part of the portal is not available yet.');
+    $<HTMLAnchorElement>(app, 'nav a[data-view=approvals]').click();
+    await waitUntil(() => current(app) === 'approvals', 'did not navigate');
+    expect(location.hash).to.equal('#/approvals');
+    expect($(app, 'main h1').textContent).to.equal('Approvals');
+    await waitUntil(() => app.shadowRoot!.activeElement?.id === 'main', 'focus did not move to the view');
+    requests.stop();
+    expect(requests.events.map((e) => e.tag)).to.include.members(['portal-dashboard', 'approval-inbox']);
+    await expect(app).to.be.accessible();
+  });
+
+  it('renders the widget of a view as soon as its tag is defined', async () => {
+    location.hash = '#/plan';
+    const { app } = await mountApp('anna.viewer@nordwind.example', 'en');
+    expect(current(app)).to.equal('plan');
+    expect($maybe(app, 'plan-board')).to.equal(null);
+    customElements.define('plan-board', class extends HTMLElement {});
+    await waitUntil(() => $maybe(app, 'plan-board'), 'widget not rendered after define');
+  });
+
+  it("the host page's lang wins over the account's language; the user's choice wins over both", async () => {
+    const { app, session } = await mountApp('erik.editor@nordwind.example', 'en');
+    expect(session.getAttribute('lang')).to.equal('en');
+    expect($(app, 'nav a[data-view=create]').textContent!.trim()).to.equal('Create ticket');
+    const select = $<HTMLSelectElement>(app, '#language');
+    select.value = 'de';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => $(app, 'nav a[data-view=create]').textContent!.trim() === 'Ticket erstellen');
+  });
+
+  it('a view the user may not open shows the dashboard instead', async () => {
+    location.hash = '#/approvals';
+    const { app } = await mountApp('anna.viewer@nordwind.example', 'en');
+    expect(current(app)).to.equal('dashboard');
+  });
+
+  it('switches the language of the whole page and remembers it for the account', async () => {
+    const { app, session, api } = await mountApp('erik.editor@nordwind.example');
+    expect($(app, 'nav a[data-view=board]').textContent!.trim()).to.equal('Ticket Board');
+    const select = $<HTMLSelectElement>(app, '#language');
+    expect(select.value).to.equal('de');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => $(app, 'nav a[data-view=create]').textContent!.trim() === 'Create ticket', 'did not switch');
+    expect(session.getAttribute('lang')).to.equal('en');
+    expect(api.calls.filter((c) => c.method === 'me.update').map((c) => c.input)).to.deep.equal([{ locale: 'en' }]);
+    expect((await api.me.get()).account.locale).to.equal('en');
+  });
+
+  it('switches between light and dark on the page', async () => {
+    const { app } = await mountApp('erik.editor@nordwind.example', 'en');
+    const toggle = $<HTMLButtonElement>(app, 'button.theme');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    const lightBg = getComputedStyle($(app, '.header')).backgroundColor;
+    toggle.click();
+    await app.updateComplete;
+    await new Promise((r) => setTimeout(r, 250)); // let the buttons' colour transition finish
+    expect(document.documentElement.style.colorScheme).to.equal('dark');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(getComputedStyle($(app, '.header')).backgroundColor).to.not.equal(lightBg);
+    expect(localStorage.getItem('helpdesk-portal.theme')).to.equal('dark');
+    await expect(app).to.be.accessible();
+  });
+
+  it('signs out from the header', async () => {
+    const { app, session, api } = await mountApp('erik.editor@nordwind.example', 'en');
+    const out = oneEvent(session, 'signed-out');
+    $<HTMLButtonElement>(app, 'button.sign-out').click();
+    await out;
+    await waitForStatus(session, 'signed-out');
+    expect(api.signedIn).to.equal(false);
+  });
+
+  it('narrow screens: the navigation collapses behind a menu button', async () => {
+    await setViewport({ width: 600, height: 800 });
+    try {
+      const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+      const toggle = $<HTMLButtonElement>(app, '.menu-toggle');
+      expect(getComputedStyle(toggle).display).to.not.equal('none');
+      expect(getComputedStyle($(app, 'nav')).display).to.equal('none');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      await app.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(getComputedStyle($(app, 'nav')).display).to.not.equal('none');
+      await expect(app).to.be.accessible();
+      $<HTMLAnchorElement>(app, 'nav a[data-view=board]').focus();
+      await sendKeys({ press: 'Escape' });
+      await app.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(app.shadowRoot!.activeElement).to.equal(toggle);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('keyboard: the header and navigation are reachable with Tab', async () => {
+    const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+    $<HTMLAnchorElement>(app, 'a.brand').focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      const a = app.shadowRoot!.activeElement as HTMLElement | null;
+      seen.push(a?.id || a?.dataset.view || a?.className || '');
+    }
+    expect(seen).to.deep.equal(['language', 'button quiet theme', 'button sign-out', 'dashboard', 'create', 'board']);
+  });
+
+  it('alone, without portal-session, loads the user itself', async () => {
+    const api = new FakeApi({ signedInAs: 'erik.editor@nordwind.example' });
+    const app = await fixture<PortalApp>(html`<portal-app lang="en" .api=${api}></portal-app>`);
+    await waitUntil(() => $maybe(app, 'nav'), 'no navigation');
+    expect(navViews(app)).to.include('create');
+    const out = new FakeApi();
+    const alone = await fixture<PortalApp>(html`<portal-app lang="en" .api=${out}></portal-app>`);
+    await waitUntil(() => alone.shadowRoot!.textContent!.includes('Please sign in'), 'no sign-in hint');
+  });
+});
