@@ -23,10 +23,14 @@ export function foldText(s: string): string {
     .replace(/đ/g, 'd');
 }
 
-/** The literal terms of a query (split at white space, folded, at most 12). */
+/**
+ * The literal terms of a query (split at white space, folded, at most 12). Control characters
+ * separate terms like white space: no stored text contains them, and a NUL would end the FTS
+ * expression early inside SQLite ("unterminated string").
+ */
 export function searchTerms(q: string): string[] {
   return foldText(q)
-    .split(/\s+/u)
+    .split(/[\s\u0000-\u001f\u007f-\u009f]+/u)
     .filter((t) => t.length > 0)
     .slice(0, 12);
 }
