@@ -5,9 +5,10 @@
  */
 import { expect } from 'vitest';
 import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
 import type { Config } from '../../server/config.js';
 import { call, ORIGIN, testContext, type TestContext } from './helpers.js';
-import { bearerSignIn, createAccount, seedPartners, SP, SP_OTHER } from './auth-fixtures.js';
+import { bearerSignIn, createAccount, expectErrorEnvelope, seedPartners, SP, SP_OTHER } from './auth-fixtures.js';
 
 export const TYPE = `type-${SP}`;
 export const AREA = `area-${SP}`;
@@ -240,3 +241,37 @@ export const withoutRequestId = (json: any) => ({ ...json, error: { ...json.erro
 
 /** Outbox rows (oldest first). */
 export const outbox = (w: World) => w.t.db.selectFrom('outbox').selectAll().orderBy(sql`rowid`).execute();
+
+/**
+ * `dbSnapshot` without the session table: using a session slides its idle expiry (at most once
+ * a minute), which is the sign-in layer's bookkeeping, not an effect of the refused request.
+ */
+export async function dataSnapshot(db: World['t']['db']): Promise<{ counts: Record<string, number>; checksum: string }> {
+  const tables = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'session' order by name
+  `.execute(db);
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    counts[name] = rows.rows.length;
+    hash.update(name + '\n' + rows.rows.map((r) => JSON.stringify(r)).sort().join('\n') + '\n');
+  }
+  return { counts, checksum: hash.digest('hex') };
+}
+
+/** Runs `run`, expects the error envelope with `code`, and proves that no data changed. */
+export async function refusedWithoutEffect(
+  w: World,
+  status: number,
+  code: string,
+  run: () => Promise<{ status: number; json: any; text: string; headers: Headers }>,
+) {
+  const before = await dataSnapshot(w.t.db);
+  const r = await run();
+  expectErrorEnvelope(r, status, code);
+  const after = await dataSnapshot(w.t.db);
+  expect(after.counts).toEqual(before.counts);
+  expect(after.checksum).toBe(before.checksum);
+  return r;
+}
