@@ -42,7 +42,7 @@ export function createApi(deps: Deps) {
       c.set('deps', deps);
       await next();
     })
-    .use(requestContext, apiHeaders, bodyGate, authenticate, csrfGuard, accessGate)
+    .use(requestContext, apiHeaders, authenticate, csrfGuard, accessGate, bodyGate)
     .route('/', healthRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)

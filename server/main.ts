@@ -19,6 +19,7 @@ import type { Deps } from './deps.js';
 import { mountStatic } from './static.js';
 import { MailSender } from './mail/sender.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
+import { pruneThrottle } from './auth/throttle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -92,7 +93,10 @@ async function main() {
     from: settings.mailFrom,
   });
   sender.start();
-  const sweeper = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000);
+  const sweeper = setInterval(() => {
+    void deleteExpiredSessions(deps).catch(() => {});
+    void pruneThrottle(deps).catch(() => {});
+  }, 10 * 60_000);
   sweeper.unref();
 
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: process.env.HOST ?? '0.0.0.0' }, async (info) => {

@@ -54,3 +54,13 @@ export async function recordFailure(deps: Deps, key: string, threshold: number):
 export async function clearFailures(deps: Deps, key: string): Promise<void> {
   await deps.db.deleteFrom('auth_throttle').where('key', '=', key).execute();
 }
+
+/** Forgets failures that no longer matter (called periodically), so the table stays small. */
+export async function pruneThrottle(deps: Deps): Promise<void> {
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.throttle.windowMs).toISOString();
+  await deps.db
+    .deleteFrom('auth_throttle')
+    .where('window_start', '<', cutoff)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', cutoff)]))
+    .execute();
+}
