@@ -306,9 +306,11 @@ export async function agentUpdateArticle(
   actor: Actor,
   id: string,
   input: { version: number; sectionId?: string | undefined; language?: Locale | undefined; title?: string | undefined; bodyHtml?: string | undefined; attributionHtml?: string | null | undefined },
+  locale: Locale = 'en',
 ) {
   requireAgent(actor);
-  const current = await getArticle(deps, actor, id, 'en');
+  // `current` goes back in a 409, so it reads like a GET in the caller's language
+  const current = await getArticle(deps, actor, id, locale);
   if (input.sectionId !== undefined) await requireSection(deps, actor, input.sectionId);
   if (current.version !== input.version) {
     throw new ApiError('conflict', 'Someone else changed the article meanwhile', { current });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../deps.js';
 import { jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { requestLocale } from '../http/locale.js';
+import { forbidden } from '../http/errors.js';
 import { kbArticleBody, kbArticlePatch, kbIdParam, kbListQuery, kbSectionBody, kbSectionPatch, kbSharesBody } from '../schemas/kb.js';
 import {
   agentCreateArticle,
@@ -35,8 +36,12 @@ export const kbRoutes = new Hono<AppEnv>()
     return c.json(await getArticle(c.var.deps, c.var.actor!, c.req.valid('param').id, requestLocale(c)), 200);
   });
 
-/** Agents write the knowledge base (`/api/agent/kb/*`). */
+/** Agents write the knowledge base (`/api/agent/kb/*`); customers get 403 on every route here. */
 export const agentKbRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (c.var.actor!.kind !== 'agent') throw forbidden('Only service-desk agents may edit the knowledge base');
+    await next();
+  })
   // GET /api/agent/kb/sections
   .get('/sections', async (c) => c.json({ items: await agentListSections(c.var.deps, c.var.actor!) }, 200))
   // POST /api/agent/kb/sections
@@ -71,7 +76,7 @@ export const agentKbRoutes = new Hono<AppEnv>()
   // PATCH /api/agent/kb/articles/:id {version, …} — edit or move
   .patch('/articles/:id', pathParams(kbIdParam), jsonBody(kbArticlePatch), async (c) => {
     const { id } = c.req.valid('param');
-    await agentUpdateArticle(c.var.deps, c.var.actor!, id, c.req.valid('json'));
+    await agentUpdateArticle(c.var.deps, c.var.actor!, id, c.req.valid('json'), requestLocale(c));
     return c.json(await getArticle(c.var.deps, c.var.actor!, id, requestLocale(c)), 200);
   })
   // PUT /api/agent/kb/articles/:id/shares {businessPartnerIds}
