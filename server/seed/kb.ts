@@ -64,6 +64,8 @@ const MANUAL_FIXES: readonly [string, string][] = [
   ['indem Sie auf klicken und daraufhin Ihre Datei auswählen', 'indem Sie auf „Datei hinzufügen“ klicken und daraufhin Ihre Datei auswählen'],
   ['Um den Anhang wieder zu entfernen, klicken Sie .', 'Um den Anhang wieder zu entfernen, klicken Sie auf „Entfernen“ neben dem Anhang.'],
   ['zu Ihrem Tickets angezeigt', 'zu Ihren Tickets angezeigt'],
+  // this portal's default password policy (R-AUTH-4: minimum raised from 6 to 8)
+  ['mindestens 6 Zeichen lang sein', 'mindestens 8 Zeichen lang sein'],
   ['um den aktuellen Bearbeitungsstart zu prüfen', 'um den aktuellen Bearbeitungsstand zu prüfen'],
   ['können Sie das Ticket über abschließen.', 'können Sie das Ticket über „Ticket abschließen“ abschließen.'],
   ['Bestätigen Sie nun mit .', 'Bestätigen Sie nun mit „Abschließen“.'],

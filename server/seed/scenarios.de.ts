@@ -43,6 +43,14 @@ function spoolerLog(x: Ctx, printer: string): string {
   ].join('\n');
 }
 
+const ERP_MODULES: Partial<Record<string, readonly string[]>> = {
+  nordwind: ['Wareneingang', 'Lieferschein', 'Rechnungsprüfung', 'Tourenplanung'],
+  mueller: ['Fertigungsauftrag', 'Wareneingang', 'Lieferschein', 'Rechnungsprüfung'],
+  elbtal: ['Abrechnung', 'Zählerstände', 'Rechnungsprüfung'],
+};
+
+const DEVICE_PREFIX: Partial<Record<string, string>> = { nordwind: 'NW', mueller: 'MS', elbtal: 'SW' };
+
 export const scenariosDe: readonly Scenario[] = [
   {
     key: 'vpn-drop',
@@ -278,7 +286,7 @@ export const scenariosDe: readonly Scenario[] = [
       html:
         p(anrede(x)) +
         p('Outlook bleibt seit heute früh beim Start bei „Profil wird geladen…“ stehen. Nach ein paar Minuten kommt „Keine Rückmeldung“. Webmail funktioniert.') +
-        p(`Rechnername: ${x.bp.key === 'nordwind' ? 'NW' : 'MS'}-NB-${x.rng.int(1000, 1999)}`) +
+        p(`Rechnername: ${DEVICE_PREFIX[x.bp.key] ?? 'PC'}-NB-${x.rng.int(1000, 1999)}`) +
         p(gruss(x)),
       type: 'incident',
       area: 'mail',
@@ -532,7 +540,7 @@ export const scenariosDe: readonly Scenario[] = [
       subject: `Termin Windows-11-Umstellung ${x.dept()}`,
       html:
         p(anrede(x)) +
-        p(`wir möchten die Umstellung der Arbeitsplätze der ${esc(x.dept())} auf Windows 11 abstimmen. In der Abteilung sind ${x.rng.int(6, 18)} Geräte betroffen. Wichtig: Das Zollprogramm und der Etikettendrucker müssen danach funktionieren.`) +
+        p(`wir möchten die Umstellung der Arbeitsplätze der ${esc(x.dept())} auf Windows 11 abstimmen. In der Abteilung sind ${x.rng.int(6, 18)} Geräte betroffen. Wichtig: ${x.bp.key === 'nordwind' ? 'Das Zollprogramm und der Etikettendrucker müssen' : `${esc(x.bp.erpName)} und die Etikettendrucker müssen`} danach funktionieren.`) +
         p(`Vorschlag: ${x.dateAfter(x.rng.int(7, 21))}, ab 15 Uhr.`) +
         p(gruss(x)),
       type: 'change',
@@ -635,7 +643,7 @@ export const scenariosDe: readonly Scenario[] = [
     weight: 2,
     write: (x) => {
       const code = x.rng.pick(['DB-1205', 'NAV-4011', 'ERR 0x80040E14', 'E-2310']);
-      const module = x.rng.pick(['Wareneingang', 'Lieferschein', 'Rechnungsprüfung', 'Tourenplanung', 'Fertigungsauftrag']);
+      const module = x.rng.pick(ERP_MODULES[x.bp.key] ?? ['Wareneingang', 'Rechnungsprüfung']);
       return {
         subject: `${x.bp.erpName}: Fehler ${code} beim Buchen im Modul ${module}`,
         html:
@@ -643,7 +651,7 @@ export const scenariosDe: readonly Scenario[] = [
           p(`beim Buchen im Modul <strong>${esc(module)}</strong> erscheint seit ${x.timeOfDay()} Uhr die Meldung „Fehler ${esc(code)}: Die Transaktion konnte nicht abgeschlossen werden“. Es betrifft alle Benutzer der ${esc(x.dept())}.`) +
           p('Schritte zum Nachstellen:') +
           ol([`${esc(x.bp.erpName)} öffnen, ${esc(module)} aufrufen`, 'Beleg auswählen (z. B. der erste in der Liste)', '„Buchen“ klicken → Fehlermeldung']) +
-          p('Wir können gerade keine Ware buchen, im Lager stauen sich die Lieferungen.') +
+          p(x.bp.key === 'elbtal' ? 'Die Sachbearbeitung im Kundencenter steht damit gerade still.' : 'Wir können gerade keine Ware buchen, im Lager stauen sich die Lieferungen.') +
           p(gruss(x)),
         type: 'incident',
         area: 'erp',
@@ -686,7 +694,7 @@ export const scenariosDe: readonly Scenario[] = [
       subject: `${x.bp.erpName} morgens sehr langsam`,
       html:
         p(anrede(x)) +
-        p(`zwischen 7 und 9 Uhr ist ${esc(x.bp.erpName)} extrem langsam. Das Öffnen eines Auftrags dauert 30–40 Sekunden, später am Tag 2 Sekunden. Betroffen sind mindestens die ${esc(x.dept())} und die ${esc(x.dept())}.`) +
+        p(`zwischen 7 und 9 Uhr ist ${esc(x.bp.erpName)} extrem langsam. Das Öffnen eines Auftrags dauert 30–40 Sekunden, später am Tag 2 Sekunden. Betroffen sind mindestens die ${x.rng.sample(x.bp.departments, 2).map(esc).join(' und die ')}.`) +
         p(gruss(x)),
       type: 'incident',
       area: 'erp',
@@ -701,6 +709,7 @@ export const scenariosDe: readonly Scenario[] = [
   },
   {
     key: 'erp-change',
+    partners: ['nordwind', 'mueller'],
     write: (x) => {
       const rfc = x.rfc();
       return {
@@ -802,11 +811,11 @@ export const scenariosDe: readonly Scenario[] = [
       subject: x.rng.pick(['WLAN im Lager: Handscanner verlieren Verbindung', 'Handscanner brechen in Halle 2 ständig ab', 'WLAN-Abdeckung Lagerhalle unzureichend']),
       html:
         p(anrede(x)) +
-        p(`im Lager ${esc(x.site())} verlieren die Handscanner im hinteren Bereich (Regalreihen ${x.rng.int(10, 20)}–${x.rng.int(21, 30)}) ständig die WLAN-Verbindung. Die Kommissionierung muss dann neu starten, wir verlieren pro Schicht ca. eine Stunde.`) +
+        p(`im Lager ${esc(x.bp.sites[0]!)} verlieren die Handscanner im hinteren Bereich (Regalreihen ${x.rng.int(10, 20)}–${x.rng.int(21, 30)}) ständig die WLAN-Verbindung. Die Kommissionierung muss dann neu starten, wir verlieren pro Schicht ca. eine Stunde.`) +
         table(['Uhrzeit', 'Gerät', 'Meldung'], [
-          [`${x.timeOfDay()}`, `HS-${x.rng.int(10, 40)}`, 'Netzwerk nicht verfügbar'],
-          ['08:15', `HS-${x.rng.int(10, 40)}`, 'Verbindung zum Server verloren'],
-          ['09:40', `HS-${x.rng.int(10, 40)}`, 'Netzwerk nicht verfügbar'],
+          [`06:${pad(x.rng.int(10, 59), 2)}`, `HS-${x.rng.int(10, 40)}`, 'Netzwerk nicht verfügbar'],
+          [`07:${pad(x.rng.int(10, 59), 2)}`, `HS-${x.rng.int(10, 40)}`, 'Verbindung zum Server verloren'],
+          [`09:${pad(x.rng.int(10, 59), 2)}`, `HS-${x.rng.int(10, 40)}`, 'Netzwerk nicht verfügbar'],
         ]) +
         p(gruss(x)),
       type: 'incident',
@@ -862,20 +871,26 @@ export const scenariosDe: readonly Scenario[] = [
   },
   {
     key: 'cert-expired',
-    write: (x) => ({
-      subject: x.rng.pick(['Zertifikatsfehler beim Aufruf des Zollportals', 'Browser meldet „Verbindung nicht sicher“ beim Intranet']),
-      html: p(anrede(x)) + p('beim Aufruf kommt seit heute „NET::ERR_CERT_DATE_INVALID“. Wir kommen nicht mehr an die Zollanmeldungen.') + p(gruss(x)),
-      type: 'incident',
-      area: 'workplace',
-      tags: ['Zertifikat', 'Zoll'],
-      urgency: 'high',
-      impact: 'medium',
-      files: x.rng.chance(0.5) ? [pngFile('Zertifikatsfehler.png', 'warning', x.rng)] : [],
-      inlineImage: true,
-      solution: p('Das Zertifikat des internen Proxys war abgelaufen. Es ist erneuert, die Seite lädt wieder ohne Warnung. Bitte den Browser einmal neu starten.'),
-      internal: p('Ablaufüberwachung für Proxy-Zertifikate fehlte – in Monitoring aufgenommen.'),
-      closeReason: 'Portal wieder erreichbar.',
-    }),
+    write: (x) => {
+      const customs = x.bp.key === 'nordwind' && x.rng.chance(0.6);
+      return {
+        subject: customs ? 'Zertifikatsfehler beim Aufruf des Zollportals' : 'Browser meldet „Verbindung nicht sicher“ beim Intranet',
+        html:
+          p(anrede(x)) +
+          p(`beim Aufruf ${customs ? 'des Zollportals' : 'des Intranets'} kommt seit heute „NET::ERR_CERT_DATE_INVALID“. ${customs ? 'Wir kommen nicht mehr an die Zollanmeldungen.' : 'Die Kolleginnen und Kollegen haben das gleiche Problem.'}`) +
+          p(gruss(x)),
+        type: 'incident',
+        area: 'workplace',
+        tags: customs ? ['Zertifikat', 'Zoll'] : ['Zertifikat', 'Intranet'],
+        urgency: 'high',
+        impact: 'medium',
+        files: x.rng.chance(0.5) ? [pngFile('Zertifikatsfehler.png', 'warning', x.rng)] : [],
+        inlineImage: true,
+        solution: p('Das Zertifikat des internen Proxys war abgelaufen. Es ist erneuert, die Seite lädt wieder ohne Warnung. Bitte den Browser einmal neu starten.'),
+        internal: p('Ablaufüberwachung für Proxy-Zertifikate fehlte – in Monitoring aufgenommen.'),
+        closeReason: customs ? 'Zollportal wieder erreichbar.' : 'Intranet lädt wieder ohne Warnung.',
+      };
+    },
   },
   {
     key: 'question-retention',

@@ -310,7 +310,7 @@ export const scenariosEn: readonly Scenario[] = [
       const n = x.rng.int(2, 6);
       return {
         subject: `Order ${n} monitors for the new desks`,
-        html: p(hi(x)) + p(`please order ${n} 27" monitors with USB-C for the new desk area on the ${esc(x.floor())}. PO ${po}.`) + p(bye(x)),
+        html: p(hi(x)) + p(`please order ${n} 27" monitors with USB-C for the new desk area on the ${esc(x.floor())}. Our PO number is ${po}.`) + p(bye(x)),
         type: 'order',
         area: 'workplace',
         tags: ['Hardware', 'Order'],

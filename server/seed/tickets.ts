@@ -166,6 +166,17 @@ function workingDayAfter(from: Date, days: number): Date {
   return d;
 }
 
+/** The same instant, or the next office-hours moment (06:00–17:00 UTC, Monday–Friday). */
+function officeHours(t: number, r: Rng): number {
+  const d = new Date(t);
+  const hour = d.getUTCHours() + d.getUTCMinutes() / 60;
+  const weekday = d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+  if (weekday && hour >= 6 && hour < 17) return t;
+  const morning = (day: Date) => Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + 6 * HOUR + r.int(0, 150) * MINUTE + r.int(0, 59) * 1000;
+  if (weekday && hour < 6) return morning(d);
+  return morning(workingDayAfter(d, 1));
+}
+
 function formatDay(d: Date, lang: Locale): string {
   return lang === 'de'
     ? `${pad(d.getUTCDate(), 2)}.${pad(d.getUTCMonth() + 1, 2)}.${d.getUTCFullYear()}`
@@ -174,7 +185,7 @@ function formatDay(d: Date, lang: Locale): string {
 
 /** A creation instant `age` days before now, moved into office hours on a working day. */
 function creationTime(rng: Rng, now: number, ageDays: number): number {
-  let t = now - ageDays * DAY;
+  let t = Math.floor((now - ageDays * DAY) / 1000) * 1000;
   for (let guard = 0; guard < 20; guard++) {
     const d = new Date(t);
     const day = d.getUTCDay();
@@ -347,6 +358,8 @@ function buildTicket(
   const creationFiles = (draft.files ?? []).map((file) => ({ file }));
   steps.push({ gap: 0, kind: 'system', event: 'created', author: author.id, files: creationFiles });
 
+  // only problems come back: a reopened history needs a scenario that can recur
+  const reopened = !!plan.reopened && draft.reopenReason !== undefined;
   const releaseAtCreation = role === 'dispatcher' && !plan.neverReleased && !plan.viaRejection && target !== 'awaiting_release' && target !== 'release_rejected' && r.chance(0.9);
   let status: TicketStatus = 'awaiting_release';
   let done = false;
@@ -447,7 +460,7 @@ function buildTicket(
     }
     if (!done) {
       if (r.chance(0.15)) customerMsg(r.int(600, 3000), r.pick(ph.nudge));
-      const closeEarly = target === 'closed' && !plan.reopened && r.chance(0.08);
+      const closeEarly = target === 'closed' && !reopened && r.chance(0.08);
       if (closeEarly) {
         const reason = r.pick(ph.closeEarly);
         steps.push({ gap: r.int(600, 5000), kind: 'system', event: 'closed', data: { from: status, reason }, author: colleague().id });
@@ -468,10 +481,10 @@ function buildTicket(
     if (!done) {
       // closed by the customer with a reason (R-TICKET-4), perhaps reopened once (R-TICKET-5)
       if (r.chance(0.35)) customerMsg(r.int(10, 600), r.pick(ph.thanks));
-      const firstReason = plan.reopened ? (lang === 'de' ? 'Scheint gelöst, wir schließen das Ticket.' : 'Looks fixed, closing.') : draft.closeReason;
+      const firstReason = reopened ? (lang === 'de' ? 'Scheint gelöst, wir schließen das Ticket.' : 'Looks fixed, closing.') : draft.closeReason;
       steps.push({ gap: r.int(30, 4000), kind: 'system', event: 'closed', data: { from: status, reason: firstReason }, author: colleague().id });
       status = 'closed';
-      if (plan.reopened) {
+      if (reopened) {
         const reason = draft.reopenReason ?? r.pick(ph.reopenReasons);
         steps.push({ gap: r.int(1440, 7000), kind: 'system', event: 'reopened', data: { from: 'closed', reason }, author: author.id });
         status = 'in_progress';
@@ -499,6 +512,24 @@ function buildTicket(
   for (const g of gapsMs) {
     t += g === 0 ? 0 : Math.max(1000, Math.floor((g * scale) / 1000) * 1000);
     times.push(t);
+  }
+  // people work in office hours: move steps out of nights and weekends (later steps move along),
+  // unless that would push the history past now
+  {
+    const moved: number[] = [];
+    let delta = 0;
+    for (let i = 0; i < times.length; i++) {
+      let at = times[i]! + delta;
+      if (i > 0 && gapsMs[i] !== 0) {
+        const snapped = officeHours(at, r);
+        delta += snapped - at;
+        at = snapped;
+      } else if (i > 0) {
+        at = moved[i - 1]!;
+      }
+      moved.push(at);
+    }
+    if (moved[moved.length - 1]! <= now - MINUTE) times.splice(0, times.length, ...moved);
   }
   // never in the future; steps of the same moment stay together, others one second apart
   const overshoot = times[times.length - 1]! - (now - MINUTE);
