@@ -50,7 +50,7 @@ describe('portal-app', () => {
     const { app } = await mountApp('anna.viewer@nordwind.example');
     expect(navViews(app)).to.deep.equal(['dashboard', 'board', 'kb', 'plan']);
     expect(badge(app)).to.equal(null);
-    expect($(app, '[part=user]').textContent).to.equal('Anna Vogel');
+    expect($(app, '[part=user]').textContent).to.equal('Anna Schneider');
     await expect(app).to.be.accessible();
   });
 

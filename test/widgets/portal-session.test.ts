@@ -126,7 +126,7 @@ describe('portal-session', () => {
     await signInThroughForm(el, 'dora.dispatcher@nordwind.example', demoPassword);
     const event = (await fired) as SignedInEvent;
     expect(event.detail).to.deep.equal({
-      account: { id: 'acc-dora', email: 'dora.dispatcher@nordwind.example', name: 'Dora Dietrich', locale: 'de', kind: 'customer' },
+      account: { id: 'acc-dora', email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', locale: 'de', kind: 'customer' },
       restored: false,
     });
     expect(event.bubbles && event.composed).to.equal(true);

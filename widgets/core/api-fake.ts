@@ -85,31 +85,31 @@ const blue = { id: 'bp-blueharbor', name: 'Blue Harbor Ltd' };
 /** The accounts of DESIGN.md's demo data contract. */
 export const demoAccounts: readonly FakeAccount[] = [
   {
-    id: 'acc-anna', email: 'anna.viewer@nordwind.example', name: 'Anna Vogel', password: demoPassword,
+    id: 'acc-anna', email: 'anna.viewer@nordwind.example', name: 'Anna Schneider', password: demoPassword,
     partners: [{ ...nordwind, role: 'viewer' }], knowledgeBase: true, planBoards: true,
   },
   {
-    id: 'acc-erik', email: 'erik.editor@nordwind.example', name: 'Erik Engel', password: demoPassword,
+    id: 'acc-erik', email: 'erik.editor@nordwind.example', name: 'Erik Brandt', password: demoPassword,
     partners: [{ ...nordwind, role: 'editor' }], knowledgeBase: true, planBoards: true, mySubmittedAwaiting: 2,
   },
   {
-    id: 'acc-dora', email: 'dora.dispatcher@nordwind.example', name: 'Dora Dietrich', password: demoPassword,
+    id: 'acc-dora', email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', password: demoPassword,
     partners: [{ ...nordwind, role: 'dispatcher' }], knowledgeBase: true, planBoards: true, awaitingMyRelease: 3,
   },
   {
-    id: 'acc-max', email: 'max.multi@mueller-soehne.example', name: 'Max Multhaupt', password: demoPassword,
+    id: 'acc-max', email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', password: demoPassword,
     partners: [{ ...mueller, role: 'editor' }, { ...blue, role: 'dispatcher' }], awaitingMyRelease: 1,
   },
   {
-    id: 'acc-bob', email: 'bob.editor@blueharbor.example', name: 'Bob Barker', password: demoPassword, locale: 'en',
+    id: 'acc-bob', email: 'bob.editor@blueharbor.example', name: 'Bob Carter', password: demoPassword, locale: 'en',
     partners: [{ ...blue, role: 'editor' }],
   },
   {
-    id: 'acc-neu', email: 'neu.kunde@nordwind.example', name: 'Nils Neumann', password: demoInitialPassword,
+    id: 'acc-neu', email: 'neu.kunde@nordwind.example', name: 'Lena Neumann', password: demoInitialPassword,
     mustChangePassword: true, partners: [{ ...nordwind, role: 'editor' }], knowledgeBase: true,
   },
   {
-    id: 'acc-alex', email: 'alex.agent@servicedesk.example', name: 'Alex Adler', password: demoPassword, kind: 'agent',
+    id: 'acc-alex', email: 'alex.agent@servicedesk.example', name: 'Alex Hoffmann', password: demoPassword, kind: 'agent',
   },
 ];
 

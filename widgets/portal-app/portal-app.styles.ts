@@ -4,6 +4,8 @@ export const portalAppStyles = css`
   :host {
     min-height: 100%;
     background: var(--_color-surface-raised);
+    /* narrow layout by the element's own width, so it also works in a column of a host page */
+    container-type: inline-size;
   }
   .base {
     display: flex;
@@ -144,6 +146,9 @@ export const portalAppStyles = css`
   .agent {
     border-style: solid;
   }
+  .agent .alert {
+    margin-bottom: 0;
+  }
   .unavailable h1,
   .agent h1 {
     font-size: var(--_font-size-large);
@@ -153,12 +158,13 @@ export const portalAppStyles = css`
     color: var(--_color-text-muted);
   }
 
-  @media (max-width: 48rem) {
+  @container (max-width: 48rem) {
     .menu-toggle {
       display: inline-flex;
     }
     .layout {
       grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto 1fr;
     }
     .nav {
       display: none;
@@ -175,7 +181,19 @@ export const portalAppStyles = css`
     .user {
       display: none;
     }
-    .tools .label {
+    .header {
+      gap: var(--_space-1);
+    }
+    .start,
+    .tools {
+      gap: var(--_space-1);
+    }
+    select.language {
+      padding-left: var(--_space-2);
+      padding-right: var(--_space-2);
+    }
+    .tools .label,
+    .brand span {
       position: absolute;
       width: 1px;
       height: 1px;

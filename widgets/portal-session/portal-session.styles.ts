@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const portalSessionStyles = css`
   .panel {
+    container-type: inline-size;
     display: flex;
     justify-content: center;
     padding: var(--portal-session-panel-padding, var(--_space-6) var(--_space-4));
@@ -92,7 +93,7 @@ export const portalSessionStyles = css`
   .content[hidden] {
     display: none !important;
   }
-  @media (max-width: 30rem) {
+  @container (max-width: 30rem) {
     .card {
       padding: var(--_space-5) var(--_space-4) var(--_space-4);
       box-shadow: none;
