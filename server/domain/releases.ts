@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { Actor } from './actor.js';
-import { membershipIn, ticketAbilities } from './access.js';
-import { ApiError, forbidden } from '../http/errors.js';
+import { canSeeTicket, membershipIn, ticketAbilities } from './access.js';
+import { ApiError, forbidden, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { addHistory, requireVisibleTicket } from './tickets.js';
 import { indexTicket } from '../db/search.js';
@@ -23,8 +23,17 @@ export async function decideRelease(
   requestId?: string,
 ): Promise<void> {
   const { db, clock } = deps;
-  const t = await requireVisibleTicket(db, actor, ticketId);
-  const m = membershipIn(actor, t.business_partner_id);
+  const t = await db.selectFrom('ticket').selectAll().where('id', '=', ticketId).executeTakeFirst();
+  const m = t ? membershipIn(actor, t.business_partner_id) : undefined;
+  if (!t || !canSeeTicket(actor, t)) {
+    // A decision (or the author withdrawing it) takes a ticket out of its dispatchers' view. A
+    // dispatcher acting on a stale inbox, or losing a race, learns that it was decided — not
+    // that it is missing. Anyone else gets the 404 of a missing ticket.
+    if (t && m?.canRelease && (t.released_at === null || (await wasDecided(deps, t.id)))) {
+      throw new ApiError('conflict', 'The ticket no longer awaits release');
+    }
+    throw notFound('Ticket');
+  }
   if (!m?.canRelease) throw forbidden('Only ticket dispatchers of this business partner may release or reject tickets');
   if (t.status !== 'awaiting_release') throw new ApiError('conflict', 'The ticket no longer awaits release');
   const now = clock.now().toISOString();
@@ -49,6 +58,11 @@ export async function decideRelease(
     await audit(trx, { at: clock.now(), actorId: actor.accountId, action: `ticket.${decision}`, entity: 'ticket', entityId: ticketId, data: { reason }, ...(requestId ? { requestId } : {}) });
     await notifyTicketEvent(deps, trx, { ticketId, event: decision, actorId: actor.accountId, reason });
   });
+}
+
+async function wasDecided(deps: Deps, ticketId: string): Promise<boolean> {
+  const row = await deps.db.selectFrom('release_decision').select('id').where('ticket_id', '=', ticketId).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The author submits a rejected ticket again (after editing it). */

@@ -80,13 +80,15 @@ const REOPEN: Table = {
   blue: '         404    404    404       404        409   409   403   403          401',
 };
 
-// Release and reject: only releasers of the ticket's partner; not awaiting → 409.
+// Release and reject: only releasers of the ticket's partner; not awaiting → 409. A decided
+// ticket that left the dispatcher's view (private released, rejected) still answers its
+// partner's releasers 409 — they knew it, and a stale inbox should say "already decided".
 const DECIDE: Table = {
   pub: '          403    403    403       409        404   404   403   403          401',
-  priv: '         404    403    404       404        404   404   403   403          401',
+  priv: '         404    403    404       409        404   404   403   403          401',
   awaiting: '     404    403    404       200        404   404   403   403          401',
   awaitingPriv: ' 404    403    404       200        404   404   403   403          401',
-  rejected: '     404    403    404       404        404   404   403   403          401',
+  rejected: '     404    403    404       409        404   404   403   403          401',
   closed: '       403    403    403       409        404   404   403   403          401',
   blue: '         404    404    404       404        403   409   403   403          401',
 };
