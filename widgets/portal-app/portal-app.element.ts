@@ -47,11 +47,15 @@ export function allowedViews(me: Me): ViewId[] {
 }
 
 /**
- * @summary The standalone portal: header (user, language, light/dark, sign out), navigation by
- * the user's capabilities, and one widget per view, routed by `location.hash` (`#/board`).
+ * The standalone portal: a header (user, language, light/dark, sign out), the navigation by the
+ * user's capabilities (R-DASH-2, R-KB-1, R-PLAN-1) and one widget per view, routed by
+ * `location.hash` (`#/board`). Place it inside `<portal-session>`; alone it loads the user from
+ * its `api-base` and asks to sign in elsewhere. Views whose widget is not defined on the page show
+ * a short notice until it is (it asks the loader with `portal-define-request`).
  *
- * Place it inside `<portal-session>`. Views whose widget is not defined on the page show a short
- * notice until it is.
+ * @summary The standalone portal shell: header, navigation by capabilities, one view per route.
+ *
+ * @attr lang - UI language when used without `<portal-session>`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - The top bar.
@@ -67,6 +71,10 @@ export function allowedViews(me: Me): ViewId[] {
  * @cssstate ready - The portal shows.
  * @cssstate signed-out - Nobody is signed in (the session shows its form instead).
  * @cssstate error - The user could not be loaded (only without `<portal-session>`).
+ *
+ * @event portal-locale-request - The user picked a language (`locale`, `source`); the session applies it.
+ * @event portal-sign-out-request - The user pressed "Sign out"; the session signs out.
+ * @event portal-define-request - A view's widget is not defined yet (`tag`); the loader loads it.
  */
 export class PortalApp extends PortalElement {
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];

@@ -27,8 +27,14 @@ const sessionStates = ['loading', 'signed-out', 'password-change', 'signed-in'] 
 type FieldErrors = Partial<Record<'email' | 'password' | 'oldPassword' | 'newPassword' | 'confirmPassword', string[]>>;
 
 /**
- * @summary The portal's session: signs the user in, forces the first-login password change, and
- * gives every widget inside it the API client, the session and the locale (R-AUTH-1..5).
+ * Signs the user in (R-AUTH-2), forces the first-login password change (R-AUTH-3, R-AUTH-4),
+ * signs out (R-AUTH-5), and gives every widget inside it the API client, the session and the
+ * locale through `@lit/context`.
+ *
+ * @summary The portal's session: sign-in, first-login password change, contexts for the widgets.
+ *
+ * @attr lang - UI language (`de` | `en`); without it, `<html lang>`.
+ * @attr api-base - Base URL of the portal server; empty: this page's origin.
  *
  * @slot - The widgets of the portal. Always in the DOM; shown only while signed in.
  *
