@@ -96,6 +96,23 @@ async function recordUploads(
   return items;
 }
 
+/**
+ * A request none of whose files could be stored failed as a whole: one error envelope (413 when
+ * a file was too large, with the limit; 422 otherwise) with the per-file results in `details`.
+ * When some files were stored the answer is 201 and the refused ones carry their own error.
+ */
+function requireSomeStored(deps: Deps, items: UploadItem[]): UploadItem[] {
+  if (items.some((i) => i.ok)) return items;
+  const tooLarge = items.find((i) => i.error?.code === 'payload_too_large');
+  if (tooLarge) {
+    throw new ApiError('payload_too_large', tooLarge.error!.message, { limit: deps.config.uploads.maxFileBytes, items });
+  }
+  throw new ApiError('validation_failed', items[0]?.error?.message ?? 'No file could be stored', {
+    issues: items.map((i, n) => ({ path: `file.${n}`, message: i.error?.message ?? 'The file could not be stored' })),
+    items,
+  });
+}
+
 /** R-TICKET-2: more files on an existing ticket. */
 export async function uploadToTicket(deps: Deps, actor: Actor, ticketId: string, req: Request, opts: { internal?: boolean } = {}): Promise<UploadItem[]> {
   const t = await requireVisibleTicket(deps.db, actor, ticketId);
@@ -105,14 +122,15 @@ export async function uploadToTicket(deps: Deps, actor: Actor, ticketId: string,
     if (!can.upload) throw new ApiError('conflict', 'The ticket is closed; reopen it to add files');
   }
   const results = await receiveFiles(req, deps.config);
-  return recordUploads(deps, actor, results, { ticketId, businessPartnerId: t.business_partner_id, internal: actor.kind === 'agent' && !!opts.internal });
+  const items = await recordUploads(deps, actor, results, { ticketId, businessPartnerId: t.business_partner_id, internal: actor.kind === 'agent' && !!opts.internal });
+  return requireSomeStored(deps, items);
 }
 
 /** Files uploaded while a ticket or position is still being written (R-WIZ-3). */
 export async function uploadDraft(deps: Deps, actor: Actor, req: Request): Promise<UploadItem[]> {
   if (actor.kind === 'customer' && writePartnerIds(actor).length === 0) throw forbidden('Your permission group may not upload files');
   const results = await receiveFiles(req, deps.config);
-  return recordUploads(deps, actor, results, { ticketId: null, businessPartnerId: null });
+  return requireSomeStored(deps, await recordUploads(deps, actor, results, { ticketId: null, businessPartnerId: null }));
 }
 
 /** The caller's own draft upload, removed before sending. */

@@ -35,7 +35,22 @@ export function newStorageKey(): string {
   return newId() + newId();
 }
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+/**
+ * Browsers (and undici's FormData) escape `"`, CR and LF in a multipart file name as %22, %0D
+ * and %0A (WHATWG HTML, "multipart/form-data encoding"); undo exactly that, so a name with
+ * quotes round-trips. CR and LF are then removed by `safeFileName` like any control character.
+ */
+export function formDataName(name: string): string {
+  return name.replace(/%(22|0D|0A)/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A limit as people read it: "10 MB", "1.5 MB", "64 KB" (never "0 MB"). */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}
+const mb = formatBytes;
 
 /**
  * Streams the files of a multipart request to disk under random keys. Limits: per file
@@ -67,7 +82,9 @@ export async function receiveFiles(req: Request, config: Config): Promise<Upload
     try {
       bb = busboy({
         headers: { 'content-type': contentType },
-        limits: { fileSize: maxFileBytes, files: maxFiles, fields: 20, parts: maxFiles + 20 },
+        // busboy marks a file truncated when it *reaches* fileSize; one byte more lets a file
+        // of exactly the limit through and still stops at the first byte beyond it
+        limits: { fileSize: maxFileBytes + 1, files: maxFiles, fields: 20, parts: maxFiles + 20 },
         defParamCharset: 'utf8',
       });
     } catch {
@@ -77,7 +94,7 @@ export async function receiveFiles(req: Request, config: Config): Promise<Upload
     const pending: Promise<void>[] = [];
     bb.on('file', (_field, stream, info) => {
       fileCount++;
-      const fileName = safeFileName(info.filename ?? '');
+      const fileName = safeFileName(formDataName(info.filename ?? ''));
       const key = newStorageKey();
       const finalPath = join(config.uploads.dir, key);
       const partPath = finalPath + '.part';

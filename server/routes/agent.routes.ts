@@ -53,5 +53,5 @@ export const agentRoutes = new Hono<AppEnv>()
     const items = await uploadToTicket(c.var.deps, c.var.actor!, c.req.valid('param').id, c.req.raw, {
       internal: c.req.query('internal') === '1',
     });
-    return c.json({ items }, items.some((i) => i.ok) ? 201 : 422);
+    return c.json({ items }, 201);
   });

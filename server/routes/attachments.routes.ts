@@ -15,7 +15,7 @@ export const attachmentsRoutes = new Hono<AppEnv>()
   // POST /api/uploads (multipart) — files added while writing a ticket or position
   .post('/uploads', async (c) => {
     const items = await uploadDraft(c.var.deps, c.var.actor!, c.req.raw);
-    return c.json({ items }, items.some((i) => i.ok) ? 201 : 422);
+    return c.json({ items }, 201);
   })
 
   // DELETE /api/uploads/:id — remove an upload again before sending

@@ -69,8 +69,7 @@ export const ticketsRoutes = new Hono<AppEnv>()
     const actor = c.var.actor!;
     customerOnly(actor.kind);
     const items = await uploadToTicket(c.var.deps, actor, c.req.valid('param').id, c.req.raw);
-    const anyOk = items.some((i) => i.ok);
-    return c.json({ items }, anyOk ? 201 : 422);
+    return c.json({ items }, 201);
   })
 
   // POST /api/tickets/:id/close {reason} (R-TICKET-4)

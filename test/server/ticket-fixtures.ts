@@ -6,6 +6,9 @@
 import { expect } from 'vitest';
 import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../../server/config.js';
 import { call, ORIGIN, testContext, type TestContext } from './helpers.js';
 import { bearerSignIn, createAccount, expectErrorEnvelope, seedPartners, SP, SP_OTHER } from './auth-fixtures.js';
@@ -39,7 +42,9 @@ export interface World {
 }
 
 export async function world(config: Partial<Config> = {}): Promise<World> {
-  const t = await testContext(config);
+  // limits given without a directory still get a fresh temporary one (never data/files)
+  const uploads = config.uploads ? { ...config.uploads, dir: mkdtempSync(join(tmpdir(), 'portal-files-')) } : undefined;
+  const t = await testContext({ ...config, ...(uploads ? { uploads } : {}) });
   await seedPartners(t.db, [
     { id: 'bp-nord', name: 'Nordwind Logistik GmbH' },
     { id: 'bp-blue', name: 'Blue Harbor Ltd' },
