@@ -7,6 +7,7 @@ import { canSeeTicket } from './access.js';
 import { ApiError, forbidden, invalid, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { audit } from './audit.js';
+import { normalizeEmail } from './accounts.js';
 
 /**
  * R-PLAN: plan boards. Members are observers (read) or editors (may change start/end date,
@@ -180,22 +181,32 @@ export async function patchActivity(deps: Deps, actor: Actor, id: string, patch:
     if (patch.title !== undefined) set.title = patch.title;
     if (patch.description !== undefined) set.description = patch.description;
     if (patch.ticketId !== undefined) set.ticket_id = patch.ticketId;
-    if (patch.columnId !== undefined || patch.position !== undefined) {
-      // renumber the target column with the activity at its new place
-      const others = await trx
-        .selectFrom('plan_activity')
-        .select('id')
-        .where('board_id', '=', current.board_id)
-        .where('column_id', '=', columnId)
-        .where('id', '!=', id)
-        .orderBy('sort')
-        .orderBy('start_date')
-        .orderBy('id')
-        .execute();
-      const at = Math.min(patch.position ?? others.length, others.length);
-      const order = [...others.slice(0, at).map((o) => o.id), id, ...others.slice(at).map((o) => o.id)];
+    const moved = columnId !== current.column_id;
+    // the same column without a position is no move: the activity keeps its place
+    if (moved || patch.position !== undefined) {
+      const inColumn = (column: string) =>
+        trx
+          .selectFrom('plan_activity')
+          .select('id')
+          .where('board_id', '=', current.board_id)
+          .where('column_id', '=', column)
+          .orderBy('sort')
+          .orderBy('start_date')
+          .orderBy('id')
+          .execute();
+      // renumber the target column 0..n-1 with the activity at its new place
+      const target = (await inColumn(columnId)).map((o) => o.id);
+      const others = target.filter((x) => x !== id);
+      const here = moved ? others.length : target.indexOf(id);
+      const at = Math.min(patch.position ?? here, others.length);
+      const order = [...others.slice(0, at), id, ...others.slice(at)];
       for (let i = 0; i < order.length; i++) {
         if (order[i] !== id) await trx.updateTable('plan_activity').set({ sort: i }).where('id', '=', order[i]!).execute();
+      }
+      // and close the gap it leaves in its old column
+      if (moved) {
+        const left = (await inColumn(current.column_id)).filter((o) => o.id !== id);
+        for (let i = 0; i < left.length; i++) await trx.updateTable('plan_activity').set({ sort: i }).where('id', '=', left[i]!.id).execute();
       }
       set.column_id = columnId;
       set.sort = at;
@@ -279,14 +290,14 @@ export async function agentDeleteColumn(deps: Deps, actor: Actor, boardId: strin
 /** Replaces the member list (customer accounts of the same system partner, by e-mail). */
 export async function agentSetMembers(deps: Deps, actor: Actor, boardId: string, members: { email: string; role: PlanRole }[]) {
   await requireAgentBoard(deps, actor, boardId);
-  const emails = [...new Set(members.map((m) => m.email.trim().toLowerCase()))];
+  const emails = [...new Set(members.map((m) => normalizeEmail(m.email)))];
   const accounts = emails.length
     ? await deps.db.selectFrom('account').select(['id', 'email']).where('email', 'in', emails).where('kind', '=', 'customer').where('system_partner_id', '=', actor.systemPartnerId).execute()
     : [];
   const byEmail = new Map(accounts.map((a) => [a.email, a.id]));
   const issues = members
     .map((m, i) => ({ m, i }))
-    .filter(({ m }) => !byEmail.has(m.email.trim().toLowerCase()))
+    .filter(({ m }) => !byEmail.has(normalizeEmail(m.email)))
     .map(({ i }) => ({ path: `members.${i}.email`, message: 'No customer account with this e-mail address' }));
   if (issues.length) throw invalid(issues);
   const now = deps.clock.now().toISOString();
@@ -294,7 +305,7 @@ export async function agentSetMembers(deps: Deps, actor: Actor, boardId: string,
     await trx.deleteFrom('plan_member').where('board_id', '=', boardId).execute();
     const seen = new Set<string>();
     for (const m of members) {
-      const accountId = byEmail.get(m.email.trim().toLowerCase())!;
+      const accountId = byEmail.get(normalizeEmail(m.email))!;
       if (seen.has(accountId)) continue;
       seen.add(accountId);
       await trx.insertInto('plan_member').values({ board_id: boardId, account_id: accountId, role: m.role, created_at: now }).execute();

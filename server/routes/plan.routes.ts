@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.js';
 import { jsonBody, pathParams } from '../http/validate.js';
+import { forbidden } from '../http/errors.js';
 import {
   activityPatch,
   agentActivityBody,
@@ -34,12 +35,17 @@ export const planRoutes = new Hono<AppEnv>()
   // GET /api/planboards/:id
   .get('/planboards/:id', pathParams(planIdParam), async (c) => c.json(await getBoard(c.var.deps, c.var.actor!, c.req.valid('param').id), 200))
   // PATCH /api/plan-activities/:id {version, startDate?, endDate?, durationHours?, priority?, columnId?, position?}
+  // (title, description and ticketId are agents' fields: board editors get 403)
   .patch('/plan-activities/:id', pathParams(planIdParam), jsonBody(activityPatch), async (c) => {
     return c.json(await patchActivity(c.var.deps, c.var.actor!, c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 200);
   });
 
-/** Agents manage boards, columns, members and activities (`/api/agent/plan/*`). */
+/** Agents manage boards, columns, members and activities (`/api/agent/plan/*`); customers get 403. */
 export const agentPlanRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (c.var.actor!.kind !== 'agent') throw forbidden('Only service-desk agents may manage plan boards');
+    await next();
+  })
   // GET /api/agent/plan/boards
   .get('/boards', async (c) => c.json(await listBoards(c.var.deps, c.var.actor!), 200))
   // POST /api/agent/plan/boards

@@ -5,7 +5,8 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 /** A calendar day, `YYYY-MM-DD`, that exists (no 2026-02-30). */
 export const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a calendar day as YYYY-MM-DD')
+  // abort: a malformed value gets one issue, not also "does not exist"
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a calendar day as YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(s + 'T00:00:00Z');
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -21,7 +22,12 @@ const text = (what: string, min: number, max: number) =>
 
 export const planPriority = z.enum(['low', 'medium', 'high', 'critical']);
 
-/** What a board editor may change (R-PLAN-5), based on the version they saw. */
+/**
+ * A change to an activity, based on the version the caller saw. Board editors may change the
+ * dates, duration, priority, column and position (R-PLAN-5); title, description and the ticket
+ * link are agents' fields. They are part of the shape so that a board editor who sends them hears
+ * "not allowed" (403) rather than "malformed" (422): the domain decides by the caller's role.
+ */
 export const activityPatch = z
   .object({
     version: z.number().int().min(1),
@@ -32,16 +38,14 @@ export const activityPatch = z
     columnId: id.optional(),
     /** position within the column (0 = top) */
     position: z.number().int().min(0).max(100_000).optional(),
-  })
-  .strict();
-
-export const agentActivityPatch = activityPatch
-  .extend({
     title: text('The title', 1, 200).optional(),
     description: text('The description', 0, 10_000).optional(),
     ticketId: id.nullable().optional(),
   })
   .strict();
+
+/** Agents change activities with the same shape (`PATCH /api/agent/plan/activities/:id`). */
+export const agentActivityPatch = activityPatch;
 
 export const agentActivityBody = z.object({
   columnId: id,
