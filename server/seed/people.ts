@@ -104,38 +104,38 @@ export interface SeedAccount {
   memberships: readonly { partner: PartnerKey; role: Role }[];
   /** the account still has to replace its initial password (R-AUTH-3) */
   initial?: boolean;
-  /** part of DEMO_ACCOUNTS (the README's table) */
-  listed?: string;
+  /** shown after the roles in DEMO_ACCOUNTS */
+  remark?: string;
   /** how much more often than colleagues this account authors tickets */
   weight?: number;
 }
 
 /**
- * Every account of the demo. The `listed` ones are the demo data contract of DESIGN.md; the
+ * Every account of the demo. DEMO_ACCOUNTS lists the demo data contract of DESIGN.md; the
  * others are colleagues (authors of other tickets, private tickets of colleagues) and a second
  * and third agent.
  */
 export const ACCOUNTS: readonly SeedAccount[] = [
-  { email: 'alex.agent@servicedesk.example', name: 'Alex Hoffmann', kind: 'agent', locale: 'de', memberships: [], listed: 'Agent of the system partner (agent API)' },
-  { email: 'miriam.sommer@servicedesk.example', name: 'Miriam Sommer', kind: 'agent', locale: 'de', memberships: [], listed: 'Second agent' },
+  { email: 'alex.agent@servicedesk.example', name: 'Alex Hoffmann', kind: 'agent', locale: 'de', memberships: [], remark: 'agent of the system partner "Servicedesk GmbH"' },
+  { email: 'miriam.sommer@servicedesk.example', name: 'Miriam Sommer', kind: 'agent', locale: 'de', memberships: [] },
   { email: 'daniel.kowalski@servicedesk.example', name: 'Daniel Kowalski', kind: 'agent', locale: 'en', memberships: [] },
 
-  { email: 'anna.viewer@nordwind.example', name: 'Anna Schneider', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'viewer' }], listed: 'Read only' },
-  { email: 'erik.editor@nordwind.example', name: 'Erik Brandt', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], listed: 'Creates tickets; they wait for a dispatcher’s release', weight: 2 },
-  { email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'dispatcher' }], listed: 'Releases tickets; plan-board editor', weight: 2.5 },
-  { email: 'neu.kunde@nordwind.example', name: 'Lena Neumann', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], initial: true, listed: 'First sign-in: must set a new password (initial password valid 7 days)' },
+  { email: 'anna.viewer@nordwind.example', name: 'Anna Schneider', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'viewer' }] },
+  { email: 'erik.editor@nordwind.example', name: 'Erik Brandt', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], weight: 2 },
+  { email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'dispatcher' }], weight: 2.5 },
+  { email: 'neu.kunde@nordwind.example', name: 'Lena Neumann', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }], initial: true, remark: 'first login pending, initial password valid 7 days' },
   { email: 'jonas.becker@nordwind.example', name: 'Jonas Becker', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }] },
   { email: 'petra.schulz@nordwind.example', name: 'Petra Schulz', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }] },
   { email: 'mehmet.yilmaz@nordwind.example', name: 'Mehmet Yılmaz', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'editor' }] },
   { email: 'katrin.vogel@nordwind.example', name: 'Katrin Vogel', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'dispatcher' }] },
   { email: 'lukas.hartmann@nordwind.example', name: 'Lukas Hartmann', kind: 'customer', locale: 'de', memberships: [{ partner: 'nordwind', role: 'viewer' }] },
 
-  { email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }, { partner: 'blueharbor', role: 'dispatcher' }], listed: 'Two business partners: chooses one in the wizard', weight: 1.2 },
+  { email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }, { partner: 'blueharbor', role: 'dispatcher' }], weight: 1.2 },
   { email: 'sabine.richter@mueller-soehne.example', name: 'Sabine Richter', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'dispatcher' }] },
   { email: 'thomas.krause@mueller-soehne.example', name: 'Thomas Krause', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'editor' }] },
   { email: 'uwe.lehmann@mueller-soehne.example', name: 'Uwe Lehmann', kind: 'customer', locale: 'de', memberships: [{ partner: 'mueller', role: 'viewer' }] },
 
-  { email: 'bob.editor@blueharbor.example', name: 'Bob Carter', kind: 'customer', locale: 'en', memberships: [{ partner: 'blueharbor', role: 'editor' }], listed: 'English locale', weight: 2.5 },
+  { email: 'bob.editor@blueharbor.example', name: 'Bob Carter', kind: 'customer', locale: 'en', memberships: [{ partner: 'blueharbor', role: 'editor' }], remark: 'English', weight: 2.5 },
   { email: 'emily.watson@blueharbor.example', name: 'Emily Watson', kind: 'customer', locale: 'en', memberships: [{ partner: 'blueharbor', role: 'dispatcher' }] },
   { email: 'james.okafor@blueharbor.example', name: 'James Okafor', kind: 'customer', locale: 'en', memberships: [{ partner: 'blueharbor', role: 'editor' }] },
   { email: 'priya.shah@blueharbor.example', name: 'Priya Shah', kind: 'customer', locale: 'en', memberships: [{ partner: 'blueharbor', role: 'viewer' }] },
@@ -158,15 +158,28 @@ export interface DemoAccount {
 const partnerName = (key: PartnerKey) => PARTNERS.find((p) => p.key === key)!.name;
 
 /**
- * The accounts the README lists and server/main.ts prints at start-up (the demo data contract
- * of DESIGN.md plus the second agent). Every other demo account uses `DEMO_PASSWORD` as well.
+ * The accounts the README lists and server/main.ts prints at start-up: the demo data contract
+ * of DESIGN.md. Every other demo account (colleagues, the other agents) uses `DEMO_PASSWORD`.
  */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = ACCOUNTS.filter((a) => a.listed).map((a) => ({
-  email: a.email,
-  password: a.initial ? INITIAL_PASSWORD : DEMO_PASSWORD,
-  name: a.name,
-  kind: a.kind,
-  locale: a.locale,
-  partners: a.memberships.map((m) => ({ partner: partnerName(m.partner), role: m.role })),
-  note: a.listed!,
-}));
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  'anna.viewer@nordwind.example',
+  'erik.editor@nordwind.example',
+  'dora.dispatcher@nordwind.example',
+  'max.multi@mueller-soehne.example',
+  'bob.editor@blueharbor.example',
+  'neu.kunde@nordwind.example',
+  'alex.agent@servicedesk.example',
+].map((email) => {
+  const a = ACCOUNTS.find((x) => x.email === email)!;
+  const partners = a.memberships.map((m) => ({ partner: partnerName(m.partner), role: m.role }));
+  const roles = partners.map((m) => `${m.partner}: ${m.role}`).join(' · ');
+  return {
+    email: a.email,
+    password: a.initial ? INITIAL_PASSWORD : DEMO_PASSWORD,
+    name: a.name,
+    kind: a.kind,
+    locale: a.locale,
+    partners,
+    note: [roles, a.remark].filter(Boolean).join(roles && a.remark ? ', ' : ''),
+  };
+});

@@ -505,8 +505,9 @@ function buildTicket(
   // place the steps in time: gaps as drawn, squeezed when the ticket is younger than its history
   const gapsMs = steps.map((s, i) => (i === 0 || s.gap === 0 ? 0 : Math.max(1000, s.gap * MINUTE + r.int(0, 59) * 1000)));
   const total = gapsMs.reduce((a, b) => a + b, 0);
+  // a history longer than the ticket's age is squeezed to end somewhere before now (not all at once)
   const room = now - 2 * MINUTE - created;
-  const scale = total > room ? room / total : 1;
+  const scale = total > room ? (room * r.real(0.6, 0.95)) / total : 1;
   const times: number[] = [];
   let t = created;
   for (const g of gapsMs) {
