@@ -293,7 +293,7 @@ describe('downloads follow the ticket’s access rules', () => {
     file.awaiting = await up('author', awaiting);
     const internal = await upload(w, 'agent', `/api/agent/tickets/${pub}/attachments?internal=1`, [{ name: 'intern.txt', data: 'intern' }]);
     file.internal = internal.json.items[0].attachment.id;
-    [file.draft] = await draftUpload(w, 'author');
+    file.draft = (await draftUpload(w, 'author'))[0]!;
   });
 
   const status = async (who: Parameters<typeof download>[1], key: string) => (await download(w, who, `/api/attachments/${file[key]}`)).status;
