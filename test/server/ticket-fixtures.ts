@@ -68,9 +68,14 @@ export async function world(config: Partial<Config> = {}): Promise<World> {
     agent: await createAccount(t, { email: EMAILS.agent, name: 'Alex Agent', kind: 'agent' }),
     foreignAgent: await createAccount(t, { email: EMAILS.foreignAgent, name: 'Fiona Fremd', kind: 'agent', systemPartnerId: SP_OTHER }),
   };
-  const token = { anon: undefined } as Record<Persona, string | undefined>;
-  for (const p of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) token[p] = await bearerSignIn(t, EMAILS[p]);
-  return { t, id, token };
+  const w: World = { t, id, token: { anon: undefined } as Record<Persona, string | undefined> };
+  await signInAll(w);
+  return w;
+}
+
+/** (Re-)signs in every persona, e.g. after moving the clock past the sessions' lifetime. */
+export async function signInAll(w: World): Promise<void> {
+  for (const p of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) w.token[p] = await bearerSignIn(w.t, EMAILS[p]);
 }
 
 /** A JSON call as `who` (bearer token; none for anon). */
