@@ -110,7 +110,7 @@ export async function getBoard(deps: Deps, actor: Actor, boardId: string) {
   const members = await db
     .selectFrom('plan_member')
     .innerJoin('account', 'account.id', 'plan_member.account_id')
-    .select(['account.id', 'account.name', 'plan_member.role'])
+    .select(['account.id', 'account.name', 'account.email', 'plan_member.role'])
     .where('plan_member.board_id', '=', boardId)
     .orderBy('account.name')
     .execute();
@@ -121,7 +121,8 @@ export async function getBoard(deps: Deps, actor: Actor, boardId: string) {
     role: role === 'agent' ? ('editor' as const) : role,
     columns,
     activities: await toDtos(db, actor, rows),
-    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+    // e-mail addresses only for agents: they edit the member list by address (PUT …/members)
+    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, ...(actor.kind === 'agent' ? { email: m.email } : {}) })),
     createdAt: board.created_at,
     updatedAt: board.updated_at,
   };
