@@ -56,8 +56,17 @@ const suites = [
     timeout: 20 * MINUTE,
     browser: true,
   },
-  // Later suites go here, in the order they should run, e.g. the Storybook smoke check:
-  //   { name: 'storybook', cmd: [...], count: 'vitest' | 'counts' | 'single', json, timeout, browser }
+  {
+    // every story and docs page of the static Storybook renders without errors and passes axe
+    name: 'storybook',
+    cmd: [process.execPath, 'test/storybook-smoke.mjs'],
+    count: 'counts',
+    json: 'test-results/storybook.json',
+    timeout: 10 * MINUTE,
+    browser: true,
+  },
+  // Later suites go here, in the order they should run:
+  //   { name, cmd: [...], count: 'vitest' | 'counts' | 'single', json?, timeout, browser? }
 ];
 
 function vitest(config, name) {
