@@ -47,19 +47,20 @@ export async function dashboard(deps: Deps, actor: Actor, locale: Locale, scope:
     ])
     .where(visible)
     .where('position.internal', '=', 0)
-    .where((eb) =>
-      actor.kind === 'agent'
-        ? eb.val(true)
-        : eb.or([
-            eb('ticket.author_id', '=', actor.accountId),
-            eb.exists(
-              eb
-                .selectFrom('position as mine')
-                .select('mine.id')
-                .whereRef('mine.ticket_id', '=', 'ticket.id')
-                .where('mine.author_id', '=', actor.accountId),
-            ),
-          ]),
+    // agents: every visible ticket (a bound `true` is no SQLite value, so no condition at all)
+    .$if(actor.kind !== 'agent', (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('ticket.author_id', '=', actor.accountId),
+          eb.exists(
+            eb
+              .selectFrom('position as mine')
+              .select('mine.id')
+              .whereRef('mine.ticket_id', '=', 'ticket.id')
+              .where('mine.author_id', '=', actor.accountId),
+          ),
+        ]),
+      ),
     )
     .where((eb) => eb.or([eb('position.event', 'is', null), eb('position.event', '!=', 'created')]))
     .orderBy('position.created_at', 'desc')
