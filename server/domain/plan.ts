@@ -45,6 +45,14 @@ async function boardRole(db: Db, actor: Actor, boardId: string): Promise<PlanRol
   return m?.role ?? null;
 }
 
+/** Positions 0..n-1 in a column, in its current order (leaving out `except`). */
+async function renumberColumn(db: Db, boardId: string, columnId: string, except?: string) {
+  let q = db.selectFrom('plan_activity').select('id').where('board_id', '=', boardId).where('column_id', '=', columnId);
+  if (except) q = q.where('id', '!=', except);
+  const rows = await q.orderBy('sort').orderBy('start_date').orderBy('id').execute();
+  for (let i = 0; i < rows.length; i++) await db.updateTable('plan_activity').set({ sort: i }).where('id', '=', rows[i]!.id).execute();
+}
+
 async function toDtos(db: Db, actor: Actor, rows: PlanActivity[]): Promise<ActivityDto[]> {
   const ticketIds = [...new Set(rows.map((r) => r.ticket_id).filter((x): x is string => !!x))];
   const tickets = ticketIds.length ? await db.selectFrom('ticket').selectAll().where('id', 'in', ticketIds).execute() : [];
@@ -176,12 +184,15 @@ export async function patchActivity(deps: Deps, actor: Actor, id: string, patch:
   const now = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const columnId = patch.columnId ?? current.column_id;
-    const set: Record<string, unknown> = { start_date: start, end_date: end, updated_at: now, version: sql`version + 1` };
-    if (patch.durationHours !== undefined) set.duration_hours = patch.durationHours;
-    if (patch.priority !== undefined) set.priority = patch.priority;
-    if (patch.title !== undefined) set.title = patch.title;
-    if (patch.description !== undefined) set.description = patch.description;
-    if (patch.ticketId !== undefined) set.ticket_id = patch.ticketId;
+    // only what differs is written: a change that changes nothing keeps version and updated date
+    const set: Record<string, unknown> = {};
+    if (start !== current.start_date) set.start_date = start;
+    if (end !== current.end_date) set.end_date = end;
+    if (patch.durationHours !== undefined && patch.durationHours !== current.duration_hours) set.duration_hours = patch.durationHours;
+    if (patch.priority !== undefined && patch.priority !== current.priority) set.priority = patch.priority;
+    if (patch.title !== undefined && patch.title !== current.title) set.title = patch.title;
+    if (patch.description !== undefined && patch.description !== current.description) set.description = patch.description;
+    if (patch.ticketId !== undefined && patch.ticketId !== current.ticket_id) set.ticket_id = patch.ticketId;
     const moved = columnId !== current.column_id;
     // the same column without a position is no move: the activity keeps its place
     if (moved || patch.position !== undefined) {
@@ -195,24 +206,29 @@ export async function patchActivity(deps: Deps, actor: Actor, id: string, patch:
           .orderBy('start_date')
           .orderBy('id')
           .execute();
-      // renumber the target column 0..n-1 with the activity at its new place
       const target = (await inColumn(columnId)).map((o) => o.id);
       const others = target.filter((x) => x !== id);
       const here = moved ? others.length : target.indexOf(id);
       const at = Math.min(patch.position ?? here, others.length);
-      const order = [...others.slice(0, at), id, ...others.slice(at)];
-      for (let i = 0; i < order.length; i++) {
-        if (order[i] !== id) await trx.updateTable('plan_activity').set({ sort: i }).where('id', '=', order[i]!).execute();
+      if (moved || at !== here) {
+        // renumber the target column 0..n-1 with the activity at its new place
+        const order = [...others.slice(0, at), id, ...others.slice(at)];
+        for (let i = 0; i < order.length; i++) {
+          if (order[i] !== id) await trx.updateTable('plan_activity').set({ sort: i }).where('id', '=', order[i]!).execute();
+        }
+        // and close the gap it leaves in its old column
+        if (moved) await renumberColumn(trx, current.board_id, current.column_id, id);
+        set.column_id = columnId;
+        set.sort = at;
       }
-      // and close the gap it leaves in its old column
-      if (moved) {
-        const left = (await inColumn(current.column_id)).filter((o) => o.id !== id);
-        for (let i = 0; i < left.length; i++) await trx.updateTable('plan_activity').set({ sort: i }).where('id', '=', left[i]!.id).execute();
-      }
-      set.column_id = columnId;
-      set.sort = at;
     }
-    const res = await trx.updateTable('plan_activity').set(set as never).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
+    if (Object.keys(set).length === 0) return;
+    const res = await trx
+      .updateTable('plan_activity')
+      .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
+      .where('id', '=', id)
+      .where('version', '=', patch.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new ApiError('conflict', 'Someone else changed this activity meanwhile');
     await trx.updateTable('plan_board').set({ updated_at: now }).where('id', '=', current.board_id).execute();
     await audit(trx, { at: clock.now(), actorId: actor.accountId, action: 'plan.activity_changed', entity: 'plan_activity', entityId: id, data: { fields: Object.keys(patch).filter((k) => k !== 'version') }, ...(requestId ? { requestId } : {}) });
@@ -271,6 +287,12 @@ export async function agentAddColumn(deps: Deps, actor: Actor, boardId: string, 
 
 export async function agentUpdateColumn(deps: Deps, actor: Actor, boardId: string, columnId: string, input: { title?: string | undefined; sort?: number | undefined }) {
   await requireAgentBoard(deps, actor, boardId);
+  if (input.title === undefined && input.sort === undefined) {
+    // nothing to change (an empty UPDATE … SET is no SQL): only say whether the column exists
+    const col = await deps.db.selectFrom('plan_column').select('id').where('id', '=', columnId).where('board_id', '=', boardId).executeTakeFirst();
+    if (!col) throw notFound('Column');
+    return;
+  }
   const res = await deps.db
     .updateTable('plan_column')
     .set({ ...(input.title !== undefined ? { title: input.title } : {}), ...(input.sort !== undefined ? { sort: input.sort } : {}) })
@@ -355,8 +377,12 @@ export async function agentCreateActivity(
 
 export async function agentDeleteActivity(deps: Deps, actor: Actor, id: string) {
   requireAgent(actor);
-  const a = await deps.db.selectFrom('plan_activity').select(['id', 'board_id']).where('id', '=', id).executeTakeFirst();
+  const a = await deps.db.selectFrom('plan_activity').select(['id', 'board_id', 'column_id']).where('id', '=', id).executeTakeFirst();
   if (!a) throw notFound('Activity');
   await requireAgentBoard(deps, actor, a.board_id);
-  await deps.db.deleteFrom('plan_activity').where('id', '=', id).execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('plan_activity').where('id', '=', id).execute();
+    // the column keeps positions 0..n-1
+    await renumberColumn(trx, a.board_id, a.column_id);
+  });
 }

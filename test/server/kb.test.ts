@@ -10,7 +10,7 @@ import { call, testContext, type TestContext } from './helpers.js';
 import { bearerSignIn, createAccount, expectErrorEnvelope, seedPartners, SP_OTHER } from './auth-fixtures.js';
 import { dataSnapshot } from './data-snapshot.js';
 import { withoutRequestId } from './ticket-fixtures.js';
-import { HOUR } from '../../server/clock.js';
+import { MINUTE } from '../../server/clock.js';
 
 const WHO = ['nord', 'nordViewer', 'nordDispatcher', 'blue', 'multi', 'one', 'twelve', 'agent', 'foreignAgent', 'foreign'] as const;
 type Who = (typeof WHO)[number];
@@ -677,7 +677,7 @@ describe('agents write the knowledge base', () => {
 
   it('keeps the updated date honest: no change, no new date or version; a change moves both', async () => {
     const created = await article(w, { section: sec, title: 'Ehrliches Datum', body: '<p>Inhalt</p>', shares: ['bp-nord'] });
-    w.t.clock.advance(HOUR);
+    w.t.clock.advance(MINUTE);
     const before = await dataSnapshot(w.t.db);
     const same = await as(w, 'agent', 'PATCH', `/api/agent/kb/articles/${created.id}`, {
       version: 1,
@@ -712,7 +712,7 @@ describe('agents write the knowledge base', () => {
 
   it('answers a stale version with 409 and the current article, writes nothing; the new version works', async () => {
     const created = await article(w, { section: sec, title: 'Gleichzeitig', body: '<p>Erste Fassung</p>' });
-    w.t.clock.advance(HOUR);
+    w.t.clock.advance(MINUTE);
     const first = await as(w, 'agent', 'PATCH', `/api/agent/kb/articles/${created.id}`, { version: 1, bodyHtml: '<p>Zweite Fassung</p>' });
     expect(first.status, first.text).toBe(200);
     expect(first.json.version).toBe(2);

@@ -11,7 +11,7 @@ import { call, testContext, type TestContext } from './helpers.js';
 import { bearerSignIn, createAccount, expectErrorEnvelope, insertTicket, seedPartners, SP_OTHER } from './auth-fixtures.js';
 import { withoutRequestId } from './ticket-fixtures.js';
 import { dataSnapshot, expectNothingWritten } from './data-snapshot.js';
-import { HOUR } from '../../server/clock.js';
+import { MINUTE } from '../../server/clock.js';
 
 const WHO = ['dora', 'petra', 'erik', 'anna', 'bob', 'agent', 'foreignAgent', 'foreign'] as const;
 type Who = (typeof WHO)[number];
@@ -295,7 +295,7 @@ describe('who may change what (R-PLAN-5)', () => {
   it.each(fields)('an editor may change %s', async (name, change) => {
     const b = await newBoard(w, 2);
     const target = b.acts[1];
-    w.t.clock.advance(HOUR);
+    w.t.clock.advance(MINUTE);
     const body = { version: 1, ...change(b) };
     const r = await patch(w, 'dora', target.id, body);
     expect(r.status, r.text).toBe(200);
@@ -340,6 +340,27 @@ describe('who may change what (R-PLAN-5)', () => {
     expect(unlink.status, unlink.text).toBe(200);
     expect(unlink.json.ticketId).toBeUndefined();
     expect(unlink.json.ticket).toBeUndefined();
+  });
+
+  it('a change that changes nothing keeps the version and the updated date', async () => {
+    const b = await newBoard(w, 2);
+    const a = b.acts[0];
+    w.t.clock.advance(MINUTE);
+    await expectNothingWritten(w.t.db, async () => {
+      for (const body of [
+        { version: 1 },
+        { version: 1, startDate: a.startDate, endDate: a.endDate, durationHours: a.durationHours, priority: a.priority },
+        { version: 1, columnId: a.columnId },
+        { version: 1, columnId: a.columnId, position: 0 },
+      ]) {
+        const r = await patch(w, 'dora', a.id, body);
+        expect(r.status, r.text).toBe(200);
+        expect(r.json).toEqual(a);
+      }
+    });
+    // the version the editor holds is still good for a real change
+    const real = await patch(w, 'dora', a.id, { version: 1, priority: 'high' });
+    expect(real.json).toMatchObject({ version: 2, priority: 'high', updatedAt: w.t.clock.now().toISOString() });
   });
 
   it('refuses an end before the start with 422, also when only one side changes', async () => {
@@ -415,7 +436,7 @@ describe('who may change what (R-PLAN-5)', () => {
   it('answers a stale version with 409 and the current activity; re-applying on it works', async () => {
     const b = await newBoard(w, 1);
     const id = b.acts[0].id;
-    w.t.clock.advance(HOUR);
+    w.t.clock.advance(MINUTE);
     // Petra moves the dates first
     const first = await patch(w, 'petra', id, { version: 1, startDate: '2026-03-16', endDate: '2026-03-18' });
     expect(first.status, first.text).toBe(200);
@@ -493,6 +514,16 @@ describe('moving activities', () => {
     expect(r.status, r.text).toBe(200);
     expect(r.json).toMatchObject({ position: 0, priority: 'high', durationHours: 8 });
     expect((await layout(w, b)).Geplant).toEqual(['Schritt 1', 'Schritt 2', 'Schritt 3']);
+  });
+
+  it('deleting an activity closes the gap in its column', async () => {
+    const b = await movingBoard();
+    expect((await as(w, 'agent', 'DELETE', `/api/agent/plan/activities/${b.acts[1].id}`)).status).toBe(204);
+    expect(await layout(w, b)).toEqual({ Geplant: ['Schritt 1', 'Schritt 3'], 'In Arbeit': ['B1', 'B2'], Erledigt: [] });
+    expectErrorEnvelope(await as(w, 'agent', 'DELETE', `/api/agent/plan/activities/${b.acts[1].id}`), 404, 'not_found');
+    // a new activity goes to the end of the column
+    await activity(w, b.id, { columnId: b.columns[0], title: 'Schritt 4' });
+    expect((await layout(w, b)).Geplant).toEqual(['Schritt 1', 'Schritt 3', 'Schritt 4']);
   });
 
   it('refuses an unknown column, or one of another board, with 422', async () => {
@@ -580,13 +611,13 @@ describe('agents manage boards (/api/agent/plan/*)', () => {
     w = await planWorld();
   });
 
-  it('creates a board with its columns; the agent sees it as editor with its members', async () => {
+  it('creates a board with its columns; the agent sees it as editor with the members’ e-mails', async () => {
     const r = await as(w, 'agent', 'POST', '/api/agent/plan/boards', { title: '  Inventur 2026 ', columns: ['Offen', 'Fertig'] });
     expect(r.status, r.text).toBe(201);
     expect(r.json).toMatchObject({ title: 'Inventur 2026', description: '', role: 'editor', activities: [], members: [] });
     expect(r.json.columns.map((c: any) => c.title)).toEqual(['Offen', 'Fertig']);
     const m = await as(w, 'agent', 'PUT', `/api/agent/plan/boards/${r.json.id}/members`, { members: [{ email: EMAIL.erik, role: 'editor' }] });
-    expect(m.json.members).toMatchObject([{ id: w.id.erik, name: 'Erik Engel', role: 'editor' }]);
+    expect(m.json.members).toEqual([{ id: w.id.erik, name: 'Erik Engel', role: 'editor', email: EMAIL.erik }]);
     const list = await as(w, 'agent', 'GET', '/api/agent/plan/boards');
     expect(list.json.items.map((i: any) => i.id)).toContain(r.json.id);
     // default columns when none are given
@@ -627,6 +658,12 @@ describe('agents manage boards (/api/agent/plan/*)', () => {
     const moved = await as(w, 'agent', 'PATCH', `/api/agent/plan/boards/${b.id}/columns/${b.columns[0]}`, { sort: 10 });
     expect(moved.json.columns.map((c: any) => c.title)).toEqual(['In Arbeit', 'Erledigt', 'Abnahme', 'Geplant']);
 
+    // an empty change changes nothing, and still tells a missing column apart
+    await expectNothingWritten(w.t.db, async () => {
+      const empty = await as(w, 'agent', 'PATCH', `/api/agent/plan/boards/${b.id}/columns/${added}`, {});
+      expect(empty.status, empty.text).toBe(200);
+      expectErrorEnvelope(await as(w, 'agent', 'PATCH', `/api/agent/plan/boards/${b.id}/columns/${MISSING}`, {}), 404, 'not_found');
+    });
     // the first column holds an activity
     await expectNothingWritten(w.t.db, async () => {
       expectErrorEnvelope(await as(w, 'agent', 'DELETE', `/api/agent/plan/boards/${b.id}/columns/${b.columns[0]}`), 409, 'conflict');
