@@ -1089,7 +1089,7 @@ async function onSort(key) {
   q.sort = key;
   q.page = 1;
   await loadTickets();
-  renderTicketList(key);
+  if (tickets.list) renderTicketList(key);
 }
 
 function readTicketFilter() {
@@ -1363,7 +1363,7 @@ async function backToList() {
   tickets.current = null;
   if (tickets.list) renderTicketList(false);
   const target = id ? $('ticket-table').querySelector(`button[data-ticket="${CSS.escape(id)}"]`) : null;
-  (target ?? $('tickets-title')).focus?.();
+  (target ?? $('tickets-title')).focus();
   await loadTickets(false);
   if (id) $('ticket-table').querySelector(`button[data-ticket="${CSS.escape(id)}"]`)?.focus();
 }

@@ -5,6 +5,8 @@
  * (R-KB-1..3); the agent creates a plan board with an activity and a member (R-PLAN-1..5).
  * Checks of what customers see go through the customer API with the customers' own sessions.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, e2eSuite, type PortalServer } from './harness.js';
@@ -26,6 +28,19 @@ async function customerApi(server: PortalServer, email: string) {
     const r = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     return { status: r.status, body: (await r.json()) as T };
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** R-X-2: no axe-core violations in the page's current state (evaluated: the page's CSP forbids inline scripts). */
+async function expectAccessible(page: Page, state: string) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe violations (${state})`).toEqual([]);
 }
 
 async function signInAsAgent(page: Page) {
@@ -80,6 +95,7 @@ describe('agent console: tickets (R-TICKET-1, R-TICKET-3, R-X-4)', () => {
     await page.getByRole('button', { name: 'Status setzen' }).click();
     await page.getByText('Status geändert: Wartet auf Kunde.').waitFor();
     await history.filter({ hasText: /Status: .+ → Wartet auf Kunde/ }).waitFor();
+    await expectAccessible(page, 'ticket detail');
 
     // what the server stored
     const rows = server.query<{ kind: string; internal: number; body_text: string }>(
@@ -131,6 +147,7 @@ describe('agent console: knowledge base (R-KB-1..3)', () => {
     // the editor shows what the server kept: sanitised
     await expect.poll(() => form.getByLabel(/Inhalt \(HTML\)/).inputValue()).not.toContain('<script');
     await page.locator('#kb-articles').getByRole('button', { name: title }).waitFor();
+    await expectAccessible(page, 'knowledge base with the article editor');
 
     const [article] = server.query<{ id: string }>('select id from kb_article where title = ?', title);
     expect(article, 'the article is stored').toBeDefined();
@@ -205,6 +222,7 @@ describe('agent console: plan boards (R-PLAN-1..5)', () => {
       await page.getByLabel('Rolle').last().selectOption({ label: 'Bearbeiter' });
       await page.getByRole('button', { name: 'Mitglieder speichern' }).click();
       await page.getByText('Mitglieder gespeichert.').waitFor();
+      await expectAccessible(page, 'plan board');
 
       // the observer's view through the customer API
       const anna = await customerApi(server, 'anna.viewer@nordwind.example');
