@@ -11,6 +11,7 @@ import { insertAccount } from '../../server/domain/accounts.js';
 import { ApiError, type Api, type SessionChange } from '../../widgets/core/api.js';
 import { HttpApi } from '../../widgets/core/api-http.js';
 import { FakeApi, type FakeAccount } from '../../widgets/core/api-fake.js';
+import { createEmptyWorld } from '../../widgets/core/fake/world.js';
 
 const PASSWORD = 'Portal-Demo-2026!';
 const INITIAL = 'Start-2026!';
@@ -67,7 +68,7 @@ async function serverTarget(mode: 'cookie' | 'bearer'): Promise<Target> {
 }
 
 function fakeTarget(): Target {
-  const api = new FakeApi({ accounts });
+  const api = new FakeApi({ accounts, world: createEmptyWorld() });
   const changes: SessionChange[] = [];
   api.onSessionChange((c) => changes.push(c));
   return { api, changes };

@@ -79,9 +79,9 @@ describe('portal-app', () => {
     await expect(app).to.be.accessible();
   });
 
-  it('multi-partner account: approvals because it dispatches for one partner', async () => {
+  it('multi-partner account: approvals because it dispatches for one partner; KB shared with one partner', async () => {
     const { app } = await mountApp('max.multi@mueller-soehne.example');
-    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals']);
+    expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals', 'kb']);
     expect(badge(app)!.textContent).to.contain('1 Ticket wartet auf Freigabe');
   });
 

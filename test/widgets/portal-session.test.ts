@@ -81,10 +81,11 @@ describe('portal-session', () => {
     await waitForStatus(el, 'signed-out');
     await signInThroughForm(el, 'erik.editor@nordwind.example', demoPassword);
     await waitUntil(() => $maybe(el, '[role=alert]'), 'no throttle message');
-    expect($(el, '[role=alert]').textContent).to.contain('Please wait 30 seconds');
+    // the wait counts down from 30 s; a slow machine may already show a second or two less
+    expect($(el, '[role=alert]').textContent).to.match(/Please wait (30|29|28|27) seconds/);
     const button = $<HTMLButtonElement>(el, 'button[type=submit]');
     expect(button.disabled).to.equal(true);
-    expect(button.textContent).to.match(/Try again in (30|29) s/);
+    expect(button.textContent).to.match(/Try again in (30|29|28|27) s/);
     await expect(el).to.be.accessible();
   });
 

@@ -13,6 +13,22 @@ import {
   type PasswordPolicy,
   type PasswordRule,
 } from '../../server/schemas/password-rules.js';
+import { currentLocale } from './localization.js';
+import { roleDefaults } from '../../server/domain/actor.js';
+import type { Actor } from '../../server/domain/actor.js';
+import { createWorld, type FakeWorld } from './fake/world.js';
+import { createFakeResources, fakeDashboard, type FakeCore, type FakeResourceMethod } from './fake/resources.js';
+import type {
+  AttachmentsApi,
+  DashboardApi,
+  KbApi,
+  LookupsApi,
+  PlanApi,
+  PrefsApi,
+  QueriesApi,
+  TicketsApi,
+  UploadsApi,
+} from './api-resources.js';
 import {
   ApiError,
   SessionChangeNotifier,
@@ -54,7 +70,9 @@ export type FakeMethod =
   | 'auth.policy'
   | 'auth.exchange'
   | 'me.get'
-  | 'me.update';
+  | 'me.update'
+  | 'dashboard.get'
+  | FakeResourceMethod;
 
 export interface FakeApiOptions {
   /** default: `demoAccounts` (DESIGN.md's demo data contract) */
@@ -73,6 +91,10 @@ export interface FakeApiOptions {
   mode?: 'cookie' | 'bearer';
   /** the clock, in epoch milliseconds */
   now?: () => number;
+  /** the tickets, articles and boards behind the resource calls (default: `createWorld()`) */
+  world?: FakeWorld;
+  /** per-file upload limit in bytes (default 10 MB, like the server) */
+  maxFileBytes?: number;
 }
 
 export const demoPassword = 'Portal-Demo-2026!';
@@ -86,19 +108,19 @@ const blue = { id: 'bp-blueharbor', name: 'Blue Harbor Ltd' };
 export const demoAccounts: readonly FakeAccount[] = [
   {
     id: 'acc-anna', email: 'anna.viewer@nordwind.example', name: 'Anna Schneider', password: demoPassword,
-    partners: [{ ...nordwind, role: 'viewer' }], knowledgeBase: true, planBoards: true,
+    partners: [{ ...nordwind, role: 'viewer' }],
   },
   {
     id: 'acc-erik', email: 'erik.editor@nordwind.example', name: 'Erik Brandt', password: demoPassword,
-    partners: [{ ...nordwind, role: 'editor' }], knowledgeBase: true, planBoards: true, mySubmittedAwaiting: 2,
+    partners: [{ ...nordwind, role: 'editor' }],
   },
   {
     id: 'acc-dora', email: 'dora.dispatcher@nordwind.example', name: 'Dora Wagner', password: demoPassword,
-    partners: [{ ...nordwind, role: 'dispatcher' }], knowledgeBase: true, planBoards: true, awaitingMyRelease: 3,
+    partners: [{ ...nordwind, role: 'dispatcher' }],
   },
   {
     id: 'acc-max', email: 'max.multi@mueller-soehne.example', name: 'Max Ostermann', password: demoPassword,
-    partners: [{ ...mueller, role: 'editor' }, { ...blue, role: 'dispatcher' }], awaitingMyRelease: 1,
+    partners: [{ ...mueller, role: 'editor' }, { ...blue, role: 'dispatcher' }],
   },
   {
     id: 'acc-bob', email: 'bob.editor@blueharbor.example', name: 'Bob Carter', password: demoPassword, locale: 'en',
@@ -106,18 +128,13 @@ export const demoAccounts: readonly FakeAccount[] = [
   },
   {
     id: 'acc-neu', email: 'neu.kunde@nordwind.example', name: 'Lena Neumann', password: demoInitialPassword,
-    mustChangePassword: true, partners: [{ ...nordwind, role: 'editor' }], knowledgeBase: true,
+    mustChangePassword: true, partners: [{ ...nordwind, role: 'editor' }],
   },
   {
     id: 'acc-alex', email: 'alex.agent@servicedesk.example', name: 'Alex Hoffmann', password: demoPassword, kind: 'agent',
   },
 ];
 
-const roleRights: Record<FakeRole, { canWrite: boolean; canRelease: boolean }> = {
-  viewer: { canWrite: false, canRelease: false },
-  editor: { canWrite: true, canRelease: false },
-  dispatcher: { canWrite: true, canRelease: true },
-};
 
 /** A small stand-in for the server's common-password list (server/domain/password-policy.ts). */
 const commonWords = new Set([
@@ -163,6 +180,17 @@ export class FakeApi implements Api {
   readonly mode: 'cookie' | 'bearer';
   readonly auth: AuthApi;
   readonly me: MeApi;
+  readonly tickets: TicketsApi;
+  readonly uploads: UploadsApi;
+  readonly attachments: AttachmentsApi;
+  readonly lookups: LookupsApi;
+  readonly queries: QueriesApi;
+  readonly prefs: PrefsApi;
+  readonly dashboard: DashboardApi;
+  readonly kb: KbApi;
+  readonly plan: PlanApi;
+  /** the fake's data (tests may look at it or change it) */
+  readonly world: FakeWorld;
 
   /** delay of every call in ms (stories change it live) */
   latencyMs: number;
@@ -187,6 +215,7 @@ export class FakeApi implements Api {
     this.passwordPolicy = options.passwordPolicy ?? defaultPasswordPolicy;
     this.#throttle = options.throttle ?? { threshold: 5, baseBlockSeconds: 30, maxBlockSeconds: 900 };
     this.#now = options.now ?? (() => Date.now());
+    this.world = options.world ?? createWorld(this.#now());
     for (const a of options.accounts ?? demoAccounts) this.#accounts.set(a.id, copy(a));
     if (options.signedInAs) {
       const a = this.#byEmail(options.signedInAs);
@@ -280,6 +309,33 @@ export class FakeApi implements Api {
           return this.#describe(account);
         }),
     };
+
+    const core: FakeCore = {
+      world: this.world,
+      call: (method, input, o, run) => this.#call(method, input, o, true, run),
+      actor: () => this.#actor(this.#session()),
+      locale: () => currentLocale(),
+      error: (code, message, details) => this.#error(code, message, details),
+      invalid: (issues, message) => this.#invalid(issues, message),
+      now: () => this.#now(),
+      maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
+    };
+    const resources = createFakeResources(core);
+    this.tickets = resources.tickets;
+    this.uploads = resources.uploads;
+    this.attachments = resources.attachments;
+    this.lookups = resources.lookups;
+    this.queries = resources.queries;
+    this.prefs = resources.prefs;
+    this.kb = resources.kb;
+    this.plan = resources.plan;
+    this.dashboard = {
+      get: (input, o) =>
+        this.#call('dashboard.get', input, o, true, () => {
+          const me = this.#describe(this.#session());
+          return fakeDashboard(core, input?.scope ?? 'mine', { account: me.account, counts: me.counts, capabilities: me.capabilities });
+        }),
+    };
   }
 
   get mayHaveSession(): boolean {
@@ -305,7 +361,7 @@ export class FakeApi implements Api {
     input: unknown,
     options: RequestOptions | undefined,
     needsSession: boolean,
-    run: () => T,
+    run: () => T | Promise<T>,
   ): Promise<T> {
     this.calls.push(input === undefined ? { method } : { method, input: copy(input) });
     await delay(this.latencyMs, options?.signal);
@@ -314,7 +370,7 @@ export class FakeApi implements Api {
       const forced = this.failures[method];
       if (forced) throw forced instanceof ApiError ? forced : this.#error(forced, genericMessages[forced] ?? forced);
       if (needsSession && method !== 'auth.changePassword') this.#session();
-      return copy(run());
+      return copy(await run());
     } catch (e) {
       if (e instanceof ApiError) this.#notifier.inspect(e, needsSession);
       throw e;
@@ -380,18 +436,53 @@ export class FakeApi implements Api {
     };
   }
 
-  #describe(a: FakeAccount): Me {
+  /** The account as the access policy sees it. */
+  #actor(a: FakeAccount): Actor {
     const customer = (a.kind ?? 'customer') === 'customer';
-    const partners = (customer ? a.partners ?? [] : []).map((p) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      canWrite: p.canWrite ?? roleRights[p.role].canWrite,
-      canRelease: p.canRelease ?? roleRights[p.role].canRelease,
+    return {
+      accountId: a.id,
+      kind: customer ? 'customer' : 'agent',
+      systemPartnerId: this.world.systemPartnerId,
+      email: a.email,
+      name: a.name,
+      locale: a.locale ?? 'de',
+      memberships: (customer ? a.partners ?? [] : []).map((p) => ({
+        businessPartnerId: p.id,
+        businessPartnerName: p.name,
+        role: p.role,
+        canWrite: p.canWrite ?? roleDefaults[p.role].canWrite,
+        canRelease: p.canRelease ?? roleDefaults[p.role].canRelease,
+      })),
+    };
+  }
+
+  /**
+   * GET /api/me. Knowledge base, plan boards and the release counts come from the world (so they
+   * change when a story releases a ticket); an account may pin them with explicit values.
+   */
+  #describe(a: FakeAccount): Me {
+    const actor = this.#actor(a);
+    const customer = actor.kind === 'customer';
+    const partners = actor.memberships.map((m) => ({
+      id: m.businessPartnerId,
+      name: m.businessPartnerName,
+      role: m.role,
+      canWrite: m.canWrite,
+      canRelease: m.canRelease,
     }));
-    const release = partners.some((p) => p.canRelease);
-    const awaitingMyRelease = release ? a.awaitingMyRelease ?? 0 : 0;
-    const mySubmittedAwaiting = partners.length > 0 ? a.mySubmittedAwaiting ?? 0 : 0;
+    const mine = partners.map((p) => p.id);
+    const releasers = partners.filter((p) => p.canRelease).map((p) => p.id);
+    const release = releasers.length > 0;
+    const w = this.world;
+    const awaitingMyRelease = release
+      ? a.awaitingMyRelease ?? w.tickets.filter((t) => t.status === 'awaiting_release' && releasers.includes(t.businessPartnerId)).length
+      : 0;
+    const mySubmittedAwaiting =
+      partners.length > 0
+        ? a.mySubmittedAwaiting ?? w.tickets.filter((t) => t.status === 'awaiting_release' && t.authorId === a.id && mine.includes(t.businessPartnerId)).length
+        : 0;
+    const knowledgeBase = partners.length > 0 && (a.knowledgeBase ?? w.kbShares.some((s) => mine.includes(s.businessPartnerId)));
+    const planBoards = a.planBoards ?? w.members.some((m) => m.accountId === a.id);
     return {
       account: {
         id: a.id,
@@ -405,8 +496,8 @@ export class FakeApi implements Api {
       capabilities: {
         createTickets: partners.some((p) => p.canWrite),
         release,
-        knowledgeBase: partners.length > 0 && !!a.knowledgeBase,
-        planBoards: !!a.planBoards,
+        knowledgeBase,
+        planBoards,
         agent: !customer,
       },
       counts: {
@@ -416,6 +507,7 @@ export class FakeApi implements Api {
       },
     };
   }
+
 }
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {

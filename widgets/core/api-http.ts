@@ -12,6 +12,19 @@ import { hc } from 'hono/client';
 import type { authRoutes } from '../../server/routes/auth.routes.js';
 import type { meRoutes } from '../../server/routes/me.routes.js';
 import { errorStatus, type ErrorCode } from '../../server/schemas/errors.js';
+import { createHttpResources } from './api-http-resources.js';
+import { currentLocale } from './localization.js';
+import type {
+  AttachmentsApi,
+  DashboardApi,
+  KbApi,
+  LookupsApi,
+  PlanApi,
+  PrefsApi,
+  QueriesApi,
+  TicketsApi,
+  UploadsApi,
+} from './api-resources.js';
 import {
   ApiError,
   SessionChangeNotifier,
@@ -103,6 +116,15 @@ export class HttpApi implements Api {
   readonly base: string;
   readonly auth: AuthApi;
   readonly me: MeApi;
+  readonly tickets: TicketsApi;
+  readonly uploads: UploadsApi;
+  readonly attachments: AttachmentsApi;
+  readonly lookups: LookupsApi;
+  readonly queries: QueriesApi;
+  readonly prefs: PrefsApi;
+  readonly dashboard: DashboardApi;
+  readonly kb: KbApi;
+  readonly plan: PlanApi;
 
   #token: string | null = null;
   readonly #persist: boolean;
@@ -123,8 +145,11 @@ export class HttpApi implements Api {
 
     const clientOptions = {
       fetch: this.#fetch,
-      headers: (): Record<string, string> =>
-        this.#token ? { Authorization: `Bearer ${this.#token}` } : {},
+      // names of types, areas, sections come in the page's language
+      headers: (): Record<string, string> => ({
+        'Accept-Language': currentLocale(),
+        ...(this.#token ? { Authorization: `Bearer ${this.#token}` } : {}),
+      }),
       init: { credentials: (this.mode === 'cookie' ? 'same-origin' : 'omit') as RequestCredentials },
     };
     const auth = hc<typeof authRoutes>(`${this.base}/api/auth`, clientOptions);
@@ -194,6 +219,23 @@ export class HttpApi implements Api {
         return res.json();
       },
     };
+
+    const resources = createHttpResources({
+      base: this.base,
+      mode: this.mode,
+      clientOptions,
+      send: (run, needsSession) => this.#send(run, needsSession),
+      fetch: this.#fetch,
+    });
+    this.tickets = resources.tickets;
+    this.uploads = resources.uploads;
+    this.attachments = resources.attachments;
+    this.lookups = resources.lookups;
+    this.queries = resources.queries;
+    this.prefs = resources.prefs;
+    this.dashboard = resources.dashboard;
+    this.kb = resources.kb;
+    this.plan = resources.plan;
   }
 
   get mayHaveSession(): boolean {

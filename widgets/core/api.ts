@@ -13,6 +13,9 @@
 import type { MeDto } from '../../server/domain/me.js';
 import type { ErrorCode, ValidationIssue } from '../../server/schemas/errors.js';
 import type { PasswordPolicy } from '../../server/schemas/password-rules.js';
+import type { ResourceApis } from './api-resources.js';
+
+export type * from './api-resources.js';
 
 export type { MeDto, PasswordPolicy, ValidationIssue };
 
@@ -129,7 +132,7 @@ export type SessionChange =
   | { kind: 'lost'; error: ApiError }
   | { kind: 'password-change-required'; error: ApiError };
 
-export interface Api {
+export interface Api extends ResourceApis {
   readonly auth: AuthApi;
   readonly me: MeApi;
   /** how this client authenticates: the session cookie or a bearer token it holds */
