@@ -256,3 +256,51 @@ describe('agent console: plan boards (R-PLAN-1..5)', () => {
     }
   });
 });
+
+describe('outbox page (demo/mail.html)', () => {
+  it('shows the reply mail to the author as text and in a sandboxed frame; the internal note is in no mail', async () => {
+    const { server, page } = e2e;
+    const [ticket] = server.query<{ id: string; email: string }>(
+      `select t.id, a.email from ticket t join account a on a.id = t.author_id
+        where t.released_at is not null and t.status in ('new', 'in_progress', 'waiting_for_customer')
+          and a.email = 'dora.dispatcher@nordwind.example' and a.notify_email = 1
+        order by t.number desc limit 1`,
+    );
+    expect(ticket, 'an open ticket of a notified demo customer').toBeDefined();
+    const stamp = Date.now().toString(36);
+
+    // the agent writes through the agent API (bearer), a reply and an internal note
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: AGENT, password: DEMO_PASSWORD, mode: 'bearer' }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const post = (body: object) =>
+      fetch(`${server.url}/api/agent/tickets/${ticket!.id}/positions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ body: `<p>Antwort per Mail ${stamp}</p>`, internal: false })).status).toBe(201);
+    expect((await post({ body: `<p>Geheime Notiz ${stamp}</p>`, internal: true })).status).toBe(201);
+
+    await page.goto('/demo/mail.html');
+    const row = page.getByRole('row').filter({ hasText: ticket!.email }).first();
+    await row.waitFor();
+    await row.getByRole('button').click();
+    await expect.poll(() => page.locator('pre').textContent()).toContain(`Antwort per Mail ${stamp}`);
+    const frame = page.locator('iframe');
+    expect(await frame.getAttribute('sandbox'), 'no scripts, no same-origin in the preview').toBe('');
+    expect(await frame.getAttribute('srcdoc')).toContain(`Antwort per Mail ${stamp}`);
+
+    const leaked = server.query<{ n: number }>(
+      "select count(*) as n from outbox where text_body like ? or html_body like ?",
+      `%Geheime Notiz ${stamp}%`,
+      `%Geheime Notiz ${stamp}%`,
+    );
+    expect(leaked[0]!.n).toBe(0);
+
+    e2e.expectNoConsoleErrors();
+  });
+});
