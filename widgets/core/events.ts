@@ -51,8 +51,20 @@ export class PortalErrorEvent extends Event {
   }
 }
 
+/**
+ * Asks to show a ticket (an intent, cancelable): the board, the wizard's success view, the
+ * dashboard and the inbox fire it. A host that routes itself calls `preventDefault()`.
+ */
+export class TicketOpenEvent extends Event {
+  static readonly eventName = 'ticket-open';
+  constructor(readonly detail: { id: string }) {
+    super(TicketOpenEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'ticket-open': TicketOpenEvent;
     'portal-locale-request': LocaleRequestEvent;
     'portal-sign-out-request': SignOutRequestEvent;
     'portal-refresh-request': RefreshRequestEvent;
