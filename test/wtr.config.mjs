@@ -48,7 +48,7 @@ export default {
   concurrency: 2,
   // Lit's one-line dev-mode notice is expected in tests; a passing run prints nothing else.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

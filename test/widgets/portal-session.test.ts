@@ -89,7 +89,9 @@ describe('portal-session', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('throttling after repeated failures comes from the fake like from the server', async () => {
+  it('throttling after repeated failures comes from the fake like from the server', async function () {
+    // six sign-ins typed with real key presses: slow on a loaded machine
+    this.timeout(40_000);
     const el = await mountSession(new FakeApi());
     await waitForStatus(el, 'signed-out');
     // like the server: the fifth failure starts the wait, the sixth attempt hears about it
@@ -99,7 +101,7 @@ describe('portal-session', () => {
       $<HTMLInputElement>(el, '#email').value = '';
     }
     expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.equal(true);
-    expect($(el, '[role=alert]').textContent).to.contain('30 seconds');
+    expect($(el, '[role=alert]').textContent).to.match(/(30|29|28|27) seconds/);
   });
 
   it('signed in: shows the widgets, provides session and locale contexts', async () => {

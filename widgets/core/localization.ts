@@ -45,6 +45,7 @@ export function currentLocale(): Locale {
 let pending: Promise<void> = Promise.resolve();
 
 let requested: Locale | null = null;
+let sequence = 0;
 
 /**
  * Switches every widget on the page to `locale`; resolves once the strings are in place. The
@@ -55,11 +56,16 @@ export function applyLocale(locale: Locale): Promise<void> {
   const { getLocale, setLocale } = localization();
   if ((requested ?? getLocale()) === locale) return pending;
   requested = locale;
-  pending = Promise.resolve().then(() => {
-    if (requested !== locale) return pending;
-    requested = null;
-    return getLocale() === locale ? undefined : setLocale(locale);
-  });
+  const mine = ++sequence;
+  // Chained after the previous switch; a request overtaken by a newer one does nothing (the
+  // newer one switches). Never returns its own promise from inside itself.
+  pending = pending
+    .catch(() => undefined)
+    .then(() => {
+      if (mine !== sequence) return undefined;
+      requested = null;
+      return getLocale() === locale ? undefined : setLocale(locale);
+    });
   return pending;
 }
 
