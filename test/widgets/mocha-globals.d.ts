@@ -3,7 +3,12 @@
  * this is the part the widget tests use).
  */
 type MochaDone = (error?: unknown) => void;
-type MochaFn = ((this: unknown) => void | Promise<unknown>) | ((this: unknown, done: MochaDone) => void);
+/** What `this` is inside a test or hook function (not an arrow function). */
+interface MochaContext {
+  timeout(ms: number): void;
+  slow(ms: number): void;
+}
+type MochaFn = ((this: MochaContext) => void | Promise<unknown>) | ((this: MochaContext, done: MochaDone) => void);
 
 interface MochaSuiteFn {
   (title: string, fn: (this: unknown) => void): void;
