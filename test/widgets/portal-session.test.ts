@@ -89,7 +89,7 @@ describe('portal-session', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('throttling after repeated failures comes from the fake like from the server', async function () {
+  it('throttling after repeated failures comes from the fake like from the server', async function (this: MochaContext) {
     // six sign-ins typed with real key presses: slow on a loaded machine
     this.timeout(40_000);
     const el = await mountSession(new FakeApi());
