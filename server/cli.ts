@@ -2,6 +2,9 @@
  * Administration from the command line (npm run portal -- <command>):
  *   invite <email> --partner <name|id> --role viewer|editor|dispatcher [--name "…"] [--locale de|en]
  *   backup <file>      online backup of the database (consistent while the server writes)
+ *   origins list|add|remove <partner> [origin]      where a partner may embed the widgets
+ *   keys list <partner> · keys add <partner> --alg HS256|EdDSA|RS256 --issuer <iss> --audience <aud> [--key-file <file>]
+ *   keys revoke <partner> <key id>                  host-token keys (sign-in from the intranet)
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,10 +16,16 @@ import { systemClock } from './clock.js';
 import type { Deps } from './deps.js';
 import { inviteAccount } from './domain/invitations.js';
 import { ApiError } from './http/errors.js';
+import { readFileSync } from 'node:fs';
+import { addKey, addOrigin, listKeys, listOrigins, removeOrigin, requirePartner, revokeKey } from './domain/partners.js';
 
 const usage = `usage: npm run portal -- <command>
   invite <email> --partner <name|id> --role viewer|editor|dispatcher [--name "Full Name"] [--locale de|en]
-  backup <file>`;
+  backup <file>
+  origins list <partner> | origins add <partner> <origin> | origins remove <partner> <origin>
+  keys list <partner> | keys revoke <partner> <key id>
+  keys add <partner> --alg HS256|EdDSA|RS256 --issuer <iss> --audience <aud> [--key-file <file>]
+      (HS256 without --key-file: a random secret is generated and printed once)`;
 
 function fail(message: string): never {
   process.stderr.write(`portal: ${message}\n`);
@@ -93,6 +102,47 @@ async function main() {
         mkdirSync(dirname(file), { recursive: true });
         await sqlite.backup(file);
         process.stdout.write(`Backup written to ${file}\n`);
+        break;
+      }
+      case 'origins': {
+        const [verb, partnerRef, origin] = rest;
+        if (!verb || !partnerRef) fail(usage);
+        const p = await requirePartner(db, null, partnerRef);
+        if (verb === 'list') {
+          for (const o of await listOrigins(db, p.id)) process.stdout.write(o + '\n');
+        } else if (verb === 'add' && origin) {
+          process.stdout.write(`Allowed ${await addOrigin(db, p.id, origin, new Date())} for ${p.name}\n`);
+        } else if (verb === 'remove' && origin) {
+          await removeOrigin(db, p.id, origin);
+          process.stdout.write(`Removed ${origin} from ${p.name}\n`);
+        } else fail(usage);
+        break;
+      }
+      case 'keys': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { alg: { type: 'string' }, issuer: { type: 'string' }, audience: { type: 'string' }, 'key-file': { type: 'string' } },
+        });
+        const [verb, partnerRef, keyId] = positionals;
+        if (!verb || !partnerRef) fail(usage);
+        const p = await requirePartner(db, null, partnerRef);
+        if (verb === 'list') {
+          for (const k of await listKeys(db, p.id)) {
+            process.stdout.write(`${k.id}  ${k.alg.padEnd(6)} iss=${k.issuer} aud=${k.audience}${k.revokedAt ? '  (revoked)' : ''}\n`);
+          }
+        } else if (verb === 'add') {
+          const alg = values.alg;
+          if (alg !== 'HS256' && alg !== 'EdDSA' && alg !== 'RS256') fail('--alg must be HS256, EdDSA or RS256');
+          if (!values.issuer || !values.audience) fail('--issuer and --audience are required');
+          const key = values['key-file'] ? readFileSync(values['key-file'], 'utf8') : undefined;
+          const r = await addKey(db, p.id, { alg, issuer: values.issuer, audience: values.audience, key }, new Date());
+          process.stdout.write(`Key ${r.id} registered for ${p.name}\n`);
+          if (r.secret) process.stdout.write(`HS256 secret (shown once, give it to the intranet's backend): ${r.secret}\n`);
+        } else if (verb === 'revoke' && keyId) {
+          await revokeKey(db, p.id, keyId, new Date());
+          process.stdout.write(`Key ${keyId} revoked\n`);
+        } else fail(usage);
         break;
       }
       default:

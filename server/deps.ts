@@ -28,5 +28,7 @@ export interface AppEnv {
     /** null when the request carries no valid session */
     actor: Actor | null;
     session: SessionInfo | null;
+    /** for a request from a registered foreign origin: the partners that registered it */
+    originPartners?: string[];
   };
 }

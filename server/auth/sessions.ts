@@ -28,6 +28,7 @@ export async function createSession(
   accountId: string,
   mode: 'cookie' | 'bearer',
   userAgent: string | null,
+  via: 'password' | 'host' = 'password',
 ): Promise<{ token: string; session: Session }> {
   const token = generateSessionToken();
   const now = deps.clock.now();
@@ -40,6 +41,7 @@ export async function createSession(
     idle_expires_at: new Date(now.getTime() + deps.config.session.idleMs).toISOString(),
     absolute_expires_at: new Date(now.getTime() + deps.config.session.absoluteMs).toISOString(),
     user_agent: userAgent ? userAgent.slice(0, 300) : null,
+    via,
   };
   await deps.db.insertInto('session').values(session).execute();
   return { token, session };

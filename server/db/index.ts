@@ -11,6 +11,7 @@ import {
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_search.js';
+import * as m0003 from './migrations/0003_host_sign_in.js';
 
 export type Db = Kysely<Database>;
 
@@ -18,6 +19,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_search': m0002,
+  '0003_host_sign_in': m0003,
 };
 
 /** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */
@@ -59,7 +61,8 @@ const provider: MigrationProvider = {
 
 /** Brings the schema up to date; each migration runs in its own transaction. */
 export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // unordered: two branches may each add a migration; names still sort, none is skipped
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

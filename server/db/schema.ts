@@ -67,6 +67,8 @@ export interface SessionTable {
   idle_expires_at: string;
   absolute_expires_at: string;
   user_agent: string | null;
+  /** 'password' (sign-in) or 'host' (a partner's host token, see auth/exchange.ts) */
+  via: Generated<'password' | 'host'>;
 }
 
 export interface AuthThrottleTable {

@@ -133,7 +133,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.set('session', {
         id: found.session.id,
         mode: bearer !== null ? 'bearer' : 'cookie',
-        mustChangePassword: found.account.must_change_password === 1,
+        // a host-token session was authenticated by the partner's intranet: no portal password to change
+        mustChangePassword: found.account.must_change_password === 1 && found.session.via !== 'host',
       });
       c.set('actor', await loadActor(deps.db, found.account));
     }

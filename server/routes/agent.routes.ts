@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { addKey, listKeys, listOrigins, requirePartner, revokeKey, setOrigins } from '../domain/partners.js';
 import { jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { requestLocale } from '../http/locale.js';
 import { agentPositionBody, agentStatusBody, idParam, listTicketsQuery } from '../schemas/tickets.js';
@@ -22,6 +24,41 @@ export const agentRoutes = new Hono<AppEnv>()
       .orderBy('name')
       .execute();
     return c.json({ items: rows }, 200);
+  })
+  // GET /api/agent/partners/:id/embedding — allowed origins and host-token keys (never key material)
+  .get('/partners/:id/embedding', pathParams(idParam), async (c) => {
+    const p = await requirePartner(c.var.deps.db, c.var.actor!.systemPartnerId, c.req.valid('param').id);
+    return c.json({ origins: await listOrigins(c.var.deps.db, p.id), keys: await listKeys(c.var.deps.db, p.id) }, 200);
+  })
+  // PUT /api/agent/partners/:id/origins {origins}
+  .put('/partners/:id/origins', pathParams(idParam), jsonBody(z.object({ origins: z.array(z.string().max(300)).max(50) })), async (c) => {
+    const p = await requirePartner(c.var.deps.db, c.var.actor!.systemPartnerId, c.req.valid('param').id);
+    const origins = await setOrigins(c.var.deps.db, p.id, c.req.valid('json').origins, c.var.deps.clock.now());
+    return c.json({ origins }, 200);
+  })
+  // POST /api/agent/partners/:id/keys {alg, issuer, audience, key?} — a generated HS256 secret is shown once
+  .post(
+    '/partners/:id/keys',
+    pathParams(idParam),
+    jsonBody(
+      z.object({
+        alg: z.enum(['HS256', 'EdDSA', 'RS256']),
+        issuer: z.string().trim().min(1).max(200),
+        audience: z.string().trim().min(1).max(200),
+        key: z.string().max(10_000).optional(),
+      }),
+    ),
+    async (c) => {
+      const p = await requirePartner(c.var.deps.db, c.var.actor!.systemPartnerId, c.req.valid('param').id);
+      return c.json(await addKey(c.var.deps.db, p.id, c.req.valid('json'), c.var.deps.clock.now()), 201);
+    },
+  )
+  // DELETE /api/agent/partners/:id/keys/:keyId — revoke
+  .delete('/partners/:id/keys/:keyId', pathParams(z.object({ id: z.string().min(1).max(64), keyId: z.string().min(1).max(64) })), async (c) => {
+    const { id, keyId } = c.req.valid('param');
+    const p = await requirePartner(c.var.deps.db, c.var.actor!.systemPartnerId, id);
+    await revokeKey(c.var.deps.db, p.id, keyId, c.var.deps.clock.now());
+    return c.body(null, 204);
   })
   // GET /api/agent/tickets — released tickets of the agent's system partner
   .get('/tickets', queryParams(listTicketsQuery), async (c) => {

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
 import { jsonBody } from '../http/validate.js';
-import { passwordChangeBody, signInBody } from '../schemas/auth.js';
+import { exchangeBody, passwordChangeBody, signInBody } from '../schemas/auth.js';
+import { exchangeHostToken } from '../auth/exchange.js';
 import { ApiError, invalid } from '../http/errors.js';
 import { isSameOriginRequest } from '../http/middleware.js';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -97,6 +98,16 @@ export const authRoutes = new Hono<AppEnv>()
       },
       200,
     );
+  })
+
+  // POST /api/auth/exchange {token} — a partner's host token for a bearer session (embedding)
+  .post('/exchange', jsonBody(exchangeBody), async (c) => {
+    const result = await exchangeHostToken(c.var.deps, c.req.valid('json').token, {
+      originPartners: c.var.originPartners,
+      userAgent: c.req.header('user-agent') ?? null,
+      requestId: c.var.requestId,
+    });
+    return c.json(result, 200);
   })
 
   // POST /api/auth/sign-out — ends the current session; harmless without one

@@ -19,3 +19,7 @@ export const mePatchBody = z
     name: z.string().trim().min(1, 'Enter your name').max(120, 'The name is too long').optional(),
   })
   .strict();
+
+export const exchangeBody = z.object({
+  token: z.string().min(1, 'The host token is missing').max(8192, 'The host token is too long'),
+});
