@@ -62,9 +62,24 @@ export class TicketOpenEvent extends Event {
   }
 }
 
+/** Where a `navigate` intent may lead: the portal's views. */
+export type NavigateTarget = 'dashboard' | 'create' | 'board' | 'approvals' | 'kb' | 'plan';
+
+/**
+ * Asks the host to go to another part of the portal (an intent, cancelable), e.g. the board's
+ * "Create ticket" when there are no tickets yet. `<portal-app>` routes it; another host may.
+ */
+export class NavigateEvent extends Event {
+  static readonly eventName = 'navigate';
+  constructor(readonly detail: { target: NavigateTarget }) {
+    super(NavigateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ticket-open': TicketOpenEvent;
+    navigate: NavigateEvent;
     'portal-locale-request': LocaleRequestEvent;
     'portal-sign-out-request': SignOutRequestEvent;
     'portal-refresh-request': RefreshRequestEvent;
