@@ -117,8 +117,15 @@ describe('sign-in, bearer mode', () => {
     expect(m.json.account.id).toBe(id);
   });
 
-  it('works from another origin (embedded widgets)', async () => {
+  it('works from an origin the business partner registered (embedded widgets), not from others', async () => {
     const { t } = await setup();
+    const refused = await signIn(
+      t,
+      { email: EMAIL, password: PASSWORD, mode: 'bearer' },
+      { origin: 'https://intranet.customer.example', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(refused.status, refused.text).toBe(403);
+    await t.db.insertInto('partner_origin').values({ business_partner_id: 'bp-nord', origin: 'https://intranet.customer.example' }).execute();
     const r = await signIn(
       t,
       { email: EMAIL, password: PASSWORD, mode: 'bearer' },

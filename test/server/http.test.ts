@@ -129,8 +129,12 @@ describe('CSRF: cookie sessions only act on same-origin requests', () => {
     expect(await localeOf(t, id)).toBe('de');
   });
 
-  it('lets safe methods through from anywhere (they change nothing)', async () => {
-    const r = await raw(t, 'GET', '/api/me', { headers: { cookie, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+  it('lets safe methods through from a registered origin; an unregistered foreign origin is refused outright', async () => {
+    const refused = await raw(t, 'GET', '/api/me', { headers: { cookie, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    await t.db.insertInto('partner_origin').values({ business_partner_id: 'bp-nord', origin: 'https://intranet.customer.example' }).execute();
+    const r = await raw(t, 'GET', '/api/me', { headers: { cookie, 'sec-fetch-site': 'cross-site', origin: 'https://intranet.customer.example' } });
     expect(r.status).toBe(200);
   });
 
@@ -151,6 +155,7 @@ describe('CSRF: cookie sessions only act on same-origin requests', () => {
   });
 
   it('does not apply to bearer requests (they carry their credential explicitly)', async () => {
+    await t.db.insertInto('partner_origin').values({ business_partner_id: 'bp-nord', origin: 'https://intranet.customer.example' }).execute();
     const token = await bearerSignIn(t, EMAIL);
     const variants: Record<string, string>[] = [{}, { origin: 'https://intranet.customer.example' }, { 'sec-fetch-site': 'cross-site' }];
     for (const headers of variants) {
@@ -180,10 +185,11 @@ describe('CSRF: cookie sessions only act on same-origin requests', () => {
       );
       expect(sessionCookie(fresh.t, r.headers)).toBeNull();
     }
-    // the same origin may, and bearer mode may from anywhere
+    // the same origin may, and bearer mode may from a registered origin
     expect((await call(fresh.t.app, 'POST', '/api/auth/sign-in', { body: { email: EMAIL, password: PASSWORD } })).status).toBe(200);
+    await fresh.t.db.insertInto('partner_origin').values({ business_partner_id: 'bp-nord', origin: 'https://intranet.customer.example' }).execute();
     const bearer = await raw(fresh.t, 'POST', '/api/auth/sign-in', {
-      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      headers: { 'content-type': 'application/json', origin: 'https://intranet.customer.example' },
       body: JSON.stringify({ email: EMAIL, password: PASSWORD, mode: 'bearer' }),
     });
     expect(bearer.status).toBe(200);
