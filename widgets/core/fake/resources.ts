@@ -102,6 +102,27 @@ function highlight(text: string, q: string): Segment[] {
   return out;
 }
 
+/** Like the server's snippet (server/domain/highlight.ts): ~`width` characters around the first match. */
+function snippet(text: string, q: string, width = 180): Segment[] {
+  const terms = fold(q).split(/\s+/).filter(Boolean);
+  const folded = fold(text);
+  const first = terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  let start = first === undefined ? 0 : Math.max(0, first - Math.floor(width / 3));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space > 0 && space < first!) start = space + 1;
+  }
+  let end = Math.min(text.length, start + width);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + width / 2) end = space;
+  }
+  const segs = highlight(text.slice(start, end), q);
+  if (start > 0) segs.unshift({ text: '… ', match: false });
+  if (end < text.length) segs.push({ text: ' …', match: false });
+  return segs;
+}
+
 const rank: Record<string, number> = { awaiting_release: 0, release_rejected: 1, new: 2, in_progress: 3, waiting_for_customer: 4, resolved: 5, closed: 6, low: 0, medium: 1, high: 2, critical: 3 };
 const defaultDir: Record<string, 'asc' | 'desc'> = { updatedAt: 'desc', createdAt: 'desc', number: 'desc', priority: 'desc' };
 
@@ -117,6 +138,13 @@ export function createFakeResources(core: FakeCore): ResourceApis {
     return x ? x[l] : id;
   };
   const partnerName = (id: string) => w.partners.find((p) => p.id === id)?.name ?? id;
+
+  /** Search like the server's: every term somewhere in number, subject, reference, texts or tags (never internal notes). */
+  const matches = (t: FakeTicket, q: string) => {
+    const terms = fold(q).split(/\s+/).filter(Boolean);
+    const hay = fold([`#${t.number}`, t.subject, t.referenceNo ?? '', textOf(t.descriptionHtml), ...t.tags, ...w.positions.filter((p) => p.ticketId === t.id && !p.internal).map((p) => textOf(p.bodyHtml))].join(' '));
+    return terms.every((term) => hay.includes(term));
+  };
 
   const listItem = (t: FakeTicket, l: Locale): TicketListItem => ({
     id: t.id,
@@ -197,7 +225,8 @@ export function createFakeResources(core: FakeCore): ResourceApis {
       }
       const image = /^image\/(png|jpeg|gif|webp)$/.test(f.type);
       const a: FakeAttachment = {
-        id: nextId('att'),
+        // like the server's ids (lowercase letters and digits): rich text may show it as <img>
+        id: nextId('att').replace('-', ''),
         ticketId,
         positionId: null,
         uploadedBy: actor.accountId,
@@ -285,23 +314,19 @@ export function createFakeResources(core: FakeCore): ResourceApis {
           if (query.query) {
             const saved = w.queries.find((x) => (x.id === query.query || x.key === query.query) && (x.accountId === null || x.accountId === actor.accountId));
             if (!saved) throw core.error('not_found', 'Query not found');
-            const f = saved.filter as { statuses?: string[]; authorIsMe?: boolean; priorities?: string[]; closedWithinDays?: number };
+            const f = saved.filter as { statuses?: string[]; authorIsMe?: boolean; priorities?: string[]; closedWithinDays?: number; typeIds?: string[]; q?: string };
             if (f.statuses?.length) list = list.filter((t) => f.statuses!.includes(t.status));
             if (f.authorIsMe) list = list.filter((t) => t.authorId === actor.accountId);
             if (f.priorities?.length) list = list.filter((t) => f.priorities!.includes(t.priority));
+            if (f.typeIds?.length) list = list.filter((t) => f.typeIds!.includes(t.typeId));
             if (f.closedWithinDays) list = list.filter((t) => t.closedAt && new Date(t.closedAt).getTime() >= core.now() - f.closedWithinDays! * 86_400_000);
+            if (f.q?.trim()) list = list.filter((t) => matches(t, f.q!));
           }
           if (query.status?.length) list = list.filter((t) => query.status!.includes(t.status));
           if (query.type?.length) list = list.filter((t) => query.type!.includes(t.typeId));
           if (query.priority?.length) list = list.filter((t) => query.priority!.includes(t.priority));
           if (query.partner) list = list.filter((t) => t.businessPartnerId === query.partner);
-          if (query.q?.trim()) {
-            const terms = fold(query.q).split(/\s+/).filter(Boolean);
-            list = list.filter((t) => {
-              const hay = fold([`#${t.number}`, t.subject, t.referenceNo ?? '', textOf(t.descriptionHtml), ...t.tags, ...w.positions.filter((p) => p.ticketId === t.id && !p.internal).map((p) => textOf(p.bodyHtml))].join(' '));
-              return terms.every((term) => hay.includes(term));
-            });
-          }
+          if (query.q?.trim()) list = list.filter((t) => matches(t, query.q!));
           const sort = query.sort ?? 'updatedAt';
           const dir = query.dir ?? defaultDir[sort] ?? 'asc';
           const key = (t: FakeTicket): string | number =>
@@ -463,7 +488,20 @@ export function createFakeResources(core: FakeCore): ResourceApis {
           if (t.status === 'closed') throw core.error('conflict', 'The ticket is closed; reopen it to add files');
           await withProgress(files, o);
           const items = storeFiles(files, t.id);
-          if (items.some((i) => i.ok)) touch(t);
+          const stored = items.filter((i) => i.ok);
+          if (stored.length) {
+            // like the server: one history line naming the files, and a newer update time
+            history(t, { authorId: actor.accountId, kind: 'system', event: 'attachments_added', data: { files: stored.map((i) => i.fileName) }, bodyHtml: '', createdAt: iso(core.now()) });
+            touch(t);
+          }
+          if (!stored.length) {
+            const tooLarge = items.find((i) => i.error?.code === 'payload_too_large');
+            if (tooLarge) throw core.error('payload_too_large', tooLarge.error!.message, { limit: core.maxFileBytes, items });
+            throw core.error('validation_failed', items[0]?.error?.message ?? 'No file could be stored', {
+              issues: items.map((i, n) => ({ path: `file.${n}`, message: i.error?.message ?? 'The file could not be stored' })),
+              items,
+            });
+          }
           return items;
         }),
     },
@@ -595,7 +633,7 @@ export function createFakeResources(core: FakeCore): ResourceApis {
               language: a.language,
               updatedAt: a.updatedAt,
               titleSegments: q ? highlight(a.title, q) : [{ text: a.title, match: false }],
-              snippet: highlight(text.slice(0, 180) + (text.length > 180 ? ' …' : ''), q),
+              snippet: snippet(text, q),
             };
           });
         }),
