@@ -100,7 +100,9 @@ async function main() {
   sweeper.unref();
 
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: process.env.HOST ?? '0.0.0.0' }, async (info) => {
-    const url = settings.config.publicUrl ?? `http://localhost:${info.port}`;
+    // links in e-mails point at the port we really listen on when no public URL is set
+    settings.config.publicUrl ??= `http://localhost:${info.port}`;
+    const url = settings.config.publicUrl;
     const lines = [`Helpdesk portal running at ${url}`];
     if (seeded) lines.push('(fresh demo data created)');
     lines.push(`Database: ${settings.dbPath}`);

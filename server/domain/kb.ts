@@ -60,7 +60,8 @@ async function searchArticleIds(deps: Deps, actor: Actor, q: string, sectionId?:
   } else {
     query = query.orderBy('kb_article.title');
   }
-  const rows = await query.limit(200).execute();
+  // generous: section counts and totals come from this list
+  const rows = await query.limit(5000).execute();
   return rows.map((r) => r.id);
 }
 
