@@ -67,11 +67,12 @@ export type NavigateTarget = 'dashboard' | 'create' | 'board' | 'approvals' | 'k
 
 /**
  * Asks the host to go to another part of the portal (an intent, cancelable), e.g. the board's
- * "Create ticket" when there are no tickets yet. `<portal-app>` routes it; another host may.
+ * "Create ticket" when there are no tickets yet, or the dashboard's release count. `query` names
+ * a saved query of the board (e.g. `awaiting_release`). `<portal-app>` routes it; another host may.
  */
 export class NavigateEvent extends Event {
   static readonly eventName = 'navigate';
-  constructor(readonly detail: { target: NavigateTarget }) {
+  constructor(readonly detail: { target: NavigateTarget; query?: string }) {
     super(NavigateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }
 }
