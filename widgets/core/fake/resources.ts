@@ -718,11 +718,22 @@ export function createFakeResources(core: FakeCore): ResourceApis {
     },
   };
 
+  /**
+   * Like server/domain/releases.ts: the reason is checked first (422); a releaser of the ticket's
+   * partner who can no longer see it because it was decided meanwhile (a private ticket rejected
+   * or a race lost) gets 409, not 404; anyone else 404 or 403.
+   */
   function decide(id: string, decision: 'released' | 'rejected', reason: string): TicketDetail {
     const actor = core.actor();
-    const t = visibleTicket(id);
     const issues = reasonIssue(reason, 3);
+    if (!issues.length && !/[\p{L}\p{N}]/u.test(reason)) issues.push({ path: 'reason', message: 'The reason must contain letters or digits' });
     if (issues.length) throw core.invalid(issues);
+    const found = w.tickets.find((x) => x.id === id);
+    if (found && !canSeeTicket(actor, facts(found))) {
+      const decided = found.releasedAt === null || w.positions.some((p) => p.ticketId === found.id && (p.event === 'released' || p.event === 'rejected'));
+      if (membershipIn(actor, found.businessPartnerId)?.canRelease && decided) throw core.error('conflict', 'The ticket no longer awaits release');
+    }
+    const t = visibleTicket(id);
     if (!membershipIn(actor, t.businessPartnerId)?.canRelease) throw core.error('forbidden', 'Only ticket dispatchers of this business partner may release or reject tickets');
     if (t.status !== 'awaiting_release') throw core.error('conflict', 'The ticket no longer awaits release');
     const now = iso(core.now());
