@@ -1,0 +1,896 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { msg, str } from '@lit/localize';
+import {
+  isAbort,
+  isApiError,
+  type AttachmentDto,
+  type PositionDto,
+  type TicketDetail as TicketDetailDto,
+  type UploadItem,
+} from '../core/api.js';
+import { PortalElement } from '../core/base-element.js';
+import { sessionContext, type SessionState } from '../core/contexts.js';
+import { icons } from '../core/icons.js';
+import { formatDate, localeReady } from '../core/localization.js';
+import { errorMessage, errorReference } from '../core/messages.js';
+import { richText } from '../core/sanitize.js';
+import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
+import { exactTime, formatBytes, priorityLabel, statusLabel, ticketLabelStyles } from './ticket-labels.js';
+import { PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent, TicketUpdatedEvent } from './ticket-detail.events.js';
+import { ticketDetailStyles } from './ticket-detail.styles.js';
+
+const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
+
+/** Smallest reasons the server accepts (server/schemas/tickets.ts: close 10, reopen 3). */
+const minReason = { close: 10, reopen: 3, resubmit: 0 } as const;
+
+type DialogKind = keyof typeof minReason;
+
+interface Loaded {
+  ticket: TicketDetailDto;
+  positions: PositionDto[];
+}
+
+interface UploadEntry {
+  key: number;
+  name: string;
+  size: number;
+  loaded: number;
+  status: 'waiting' | 'uploading' | 'done' | 'failed';
+  message: string;
+}
+
+/** Text typed into the plain composer as rich text: paragraphs at blank lines, `<br>` within. */
+export function textToHtml(text: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.split('\n').map(esc).join('<br>')}</p>`)
+    .join('');
+}
+
+const attachmentPath = /^\/api\/attachments\/([a-z0-9]{8,40})(\?inline=1)?$/;
+
+/**
+ * One ticket (R-TICKET-1..5): header with status and facts, the description, the history of
+ * positions and system events (oldest first; agent and customer entries told apart), the
+ * attachments on the side with previews and upload (R-TICKET-2), the composer for a new position
+ * (R-TICKET-3), and closing (R-TICKET-4), reopening (R-TICKET-5) or resubmitting a rejected
+ * ticket — each only when the server's `abilities` allow it. Viewers read only.
+ *
+ * Used by `<ticket-board>` (in place), the portal's `#/tickets/<id>` view and the approval inbox,
+ * which adds its own buttons through the `actions` slot and calls `reload()` after acting.
+ *
+ * @summary One ticket with its history, attachments, composer and close/reopen.
+ *
+ * @slot actions - Extra buttons in the header (e.g. release and reject in the approval inbox).
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart header - Number, subject, status and the action buttons.
+ * @csspart title - The subject heading.
+ * @csspart actions - The row of action buttons (slot first).
+ * @csspart meta - The list of facts (priority, type, area, partner, …).
+ * @csspart description - The description section.
+ * @csspart history - The list of positions and events.
+ * @csspart position - One position (message) of the history.
+ * @csspart event - One system event line of the history.
+ * @csspart composer - The form to write a position.
+ * @csspart attachments - The attachments panel.
+ * @csspart dialog - The close / reopen / resubmit dialog.
+ *
+ * @cssprop --ticket-detail-aside-width - Width of the attachments panel on wide screens (default 18rem).
+ * @cssprop --ticket-detail-agent-background - Background of the service desk's positions.
+ * @cssprop --ticket-detail-customer-background - Background of customers' positions.
+ *
+ * @cssstate loading - The ticket is loading (first time or another ticket).
+ * @cssstate empty - No `ticket-id` is set.
+ * @cssstate error - The ticket could not be loaded.
+ * @cssstate not-found - The ticket does not exist or the user may not see it (with `error`).
+ * @cssstate ready - The ticket shows.
+ * @cssstate busy - A change is being sent.
+ *
+ * @event ticket-updated - The ticket changed and the server agreed (`detail: { ticket }`).
+ * @event position-added - The user's position was added (`detail: { ticketId, position }`).
+ * @event ticket-closed - The user closed the ticket (`detail: { ticket }`).
+ * @event ticket-reopened - The user reopened the ticket (`detail: { ticket }`).
+ */
+export class TicketDetail extends PortalElement {
+  static override styles = [
+    hostStyles,
+    buttonStyles,
+    fieldStyles,
+    alertStyles,
+    dialogStyles,
+    stateStyles,
+    ticketLabelStyles,
+    ticketDetailStyles,
+  ];
+
+  /** Id of the ticket to show. */
+  @property({ attribute: 'ticket-id' }) ticketId: string | null = null;
+
+  /** @internal */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session?: SessionState;
+
+  @state() private draft = '';
+  @state() private sending = false;
+  @state() private composerError: unknown = null;
+  @state() private composerIssue: string | null = null;
+  @state() private dialogKind: DialogKind = 'close';
+  @state() private reason = '';
+  @state() private reasonIssue: string | null = null;
+  @state() private dialogBusy = false;
+  @state() private dialogError: unknown = null;
+  @state() private uploads: UploadEntry[] = [];
+  @state() private uploadError: string | null = null;
+  @state() private preview: AttachmentDto | null = null;
+  @state() private urls: ReadonlyMap<string, string> = new Map();
+  @state() private announcement = '';
+  @state() private dragging = false;
+  @state() private reloads = 0;
+
+  @query('#reason-dialog') private reasonDialog?: HTMLDialogElement;
+  @query('#preview-dialog') private previewDialog?: HTMLDialogElement;
+  @query('#file-input') private fileInput?: HTMLInputElement;
+
+  #opener: HTMLElement | null = null;
+  #urlAbort = new AbortController();
+  #requested = new Set<string>();
+  #uploadSeq = 0;
+
+  readonly #task = new Task(this, {
+    task: async ([id], { signal }): Promise<Loaded | null> => {
+      if (!id) return null;
+      // names of types and areas come in the page's language: wait until it is switched
+      await localeReady();
+      const [ticket, positions] = await Promise.all([
+        this.api.tickets.get(id, { signal }),
+        this.api.tickets.positions(id, { signal }),
+      ]);
+      return { ticket, positions };
+    },
+    args: () => [this.ticketId, this.api, this.locale, this.reloads] as const,
+  });
+
+  /** The ticket as last loaded (null before it is). */
+  get ticket(): TicketDetailDto | null {
+    const v = this.#current();
+    return v?.ticket ?? null;
+  }
+
+  /** Loads the ticket and its history again (after a host changed it, e.g. released it). */
+  async reload(): Promise<void> {
+    this.reloads++;
+    await this.updateComplete;
+    try {
+      await this.#task.taskComplete;
+    } catch {
+      // shown by the error state
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#urlAbort.abort();
+    this.#urlAbort = new AbortController();
+    for (const url of this.urls.values()) this.api.attachments.release(url);
+    this.urls = new Map();
+    this.#requested.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
+      this.draft = '';
+      this.composerError = null;
+      this.composerIssue = null;
+      this.uploads = [];
+      this.uploadError = null;
+    }
+    const current = this.#current();
+    const status = !this.ticketId
+      ? 'empty'
+      : current
+        ? 'ready'
+        : this.#task.status === TaskStatus.ERROR
+          ? 'error'
+          : 'loading';
+    this.setExclusiveState(status, viewStates);
+    this.setCustomState('not-found', status === 'error' && isApiError(this.#task.error) && this.#task.error.status === 404);
+    this.setCustomState('busy', this.sending || this.dialogBusy || this.uploads.some((u) => u.status === 'uploading'));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const current = this.#current();
+    if (current) this.#resolveImages(current.ticket);
+  }
+
+  /** The loaded value when it belongs to the current `ticketId`. */
+  #current(): Loaded | null {
+    const v = this.#task.value;
+    return v && v.ticket.id === this.ticketId ? v : null;
+  }
+
+  protected override render(): TemplateResult {
+    let body: TemplateResult;
+    const current = this.#current();
+    if (!this.ticketId) {
+      body = html`<p class="state">${msg('No ticket selected.')}</p>`;
+    } else if (current) {
+      body = this.#renderTicket(current);
+    } else if (this.#task.status === TaskStatus.ERROR) {
+      body = this.#renderError(this.#task.error);
+    } else {
+      body = html`<div class="state" role="status">
+        <span class="spinner" aria-hidden="true"></span><span>${msg('Loading ticket…')}</span>
+      </div>`;
+    }
+    return html`<div part="base" class="base" lang=${this.locale}>
+      ${body}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#renderReasonDialog()} ${this.#renderPreviewDialog()}
+    </div>`;
+  }
+
+  #renderError(error: unknown): TemplateResult {
+    if (isApiError(error) && error.status === 404) {
+      return html`<div class="state not-found" role="alert">
+        ${icons.info('icon big')}
+        <p><strong>${msg('Ticket not found')}</strong></p>
+        <p>${msg('This ticket does not exist, or you are not allowed to see it.')}</p>
+      </div>`;
+    }
+    const ref = errorReference(error);
+    return html`<div class="alert danger" role="alert">
+      ${icons.alert()}
+      <div>
+        <p>${msg('The ticket could not be loaded.')} ${errorMessage(error)}</p>
+        ${ref ? html`<p class="ref">${msg(str`Reference: ${ref}`)}</p>` : nothing}
+        <button class="button small retry" type="button" @click=${() => this.reloads++}>${msg('Try again')}</button>
+      </div>
+    </div>`;
+  }
+
+  #renderTicket({ ticket, positions }: Loaded): TemplateResult {
+    const a = ticket.abilities;
+    const busy = this.sending || this.dialogBusy;
+    return html`
+      <header part="header" class="header">
+        <div class="heading">
+          <p class="number">
+            <span>${msg(str`Ticket #${ticket.number}`)}</span>
+            ${ticket.private
+              ? html`<span class="private">${icons.lock('icon small')}<span>${msg('Private')}</span></span>`
+              : nothing}
+          </p>
+          <h2 id="title" part="title" tabindex="-1">${ticket.subject}</h2>
+          <p class="status-line">
+            <span class="badge" data-status=${ticket.status}>${statusLabel(ticket.status)}</span>
+            <span class="priority" data-priority=${ticket.priority}
+              ><span class="visually-hidden">${msg('Priority')}: </span>${priorityLabel(ticket.priority)}</span
+            >
+          </p>
+        </div>
+        <div part="actions" class="actions">
+          <slot name="actions"></slot>
+          ${a.resubmit
+            ? html`<button class="button primary" type="button" data-action="resubmit" ?disabled=${busy}
+                @click=${(e: Event) => this.#openDialog('resubmit', e)}>${msg('Resubmit')}</button>`
+            : nothing}
+          ${a.reopen
+            ? html`<button class="button" type="button" data-action="reopen" ?disabled=${busy}
+                @click=${(e: Event) => this.#openDialog('reopen', e)}>${msg('Reopen')}</button>`
+            : nothing}
+          ${a.close
+            ? html`<button class="button" type="button" data-action="close" ?disabled=${busy}
+                @click=${(e: Event) => this.#openDialog('close', e)}>${msg('Close ticket')}</button>`
+            : nothing}
+        </div>
+      </header>
+      ${this.#renderNotes(ticket, positions)} ${this.#renderMeta(ticket)}
+      <div class="layout">
+        <div class="content">
+          <section part="description" class="section" aria-labelledby="description-title">
+            <h3 id="description-title">${msg('Description')}</h3>
+            ${ticket.descriptionHtml.trim()
+              ? html`<div class="richtext">${richText(ticket.descriptionHtml)}</div>`
+              : html`<p class="muted">${msg('No description.')}</p>`}
+          </section>
+          <section class="section" aria-labelledby="history-title">
+            <h3 id="history-title">${msg('History')}</h3>
+            <ol part="history" class="history">
+              ${positions.map((p) => this.#renderPosition(p))}
+            </ol>
+          </section>
+          ${a.comment ? this.#renderComposer() : nothing}
+        </div>
+        ${this.#renderAttachments(ticket)}
+      </div>
+    `;
+  }
+
+  #renderNotes(ticket: TicketDetailDto, positions: PositionDto[]): TemplateResult {
+    const a = ticket.abilities;
+    const notes: TemplateResult[] = [];
+    if (ticket.status === 'release_rejected') {
+      const rejection = [...positions].reverse().find((p) => p.event === 'rejected');
+      const reason = typeof rejection?.data?.reason === 'string' ? rejection.data.reason : '';
+      const who = rejection?.author?.name ?? '';
+      notes.push(html`<div class="alert danger rejection">
+        ${icons.alert()}
+        <div>
+          <p><strong>${who ? msg(str`${who} rejected the release of this ticket.`) : msg('The release of this ticket was rejected.')}</strong></p>
+          ${reason ? html`<p class="reason">${msg('Reason:')} ${reason}</p>` : nothing}
+          ${a.resubmit ? html`<p>${msg('Add what is missing as a position, then resubmit the ticket for release.')}</p>` : nothing}
+        </div>
+      </div>`);
+    } else if (ticket.status === 'awaiting_release') {
+      notes.push(html`<div class="alert warning">
+        ${icons.clock()}
+        <p>${msg('This ticket awaits release by a ticket dispatcher of your company. The service desk sees it only after the release.')}</p>
+      </div>`);
+    } else if (ticket.status === 'closed') {
+      notes.push(html`<div class="alert info closed-note">
+        ${icons.check()}
+        <div>
+          <p><strong>${ticket.closedAt ? msg(str`Closed on ${exactTime(ticket.closedAt, this.locale)}`) : msg('Closed')}</strong></p>
+          ${ticket.closedReason ? html`<p class="reason">${msg('Reason:')} ${ticket.closedReason}</p>` : nothing}
+        </div>
+      </div>`);
+    }
+    const readOnly = !a.comment && !a.upload && !a.close && !a.reopen && !a.resubmit;
+    if (readOnly) {
+      const role = this.#role(ticket);
+      notes.push(html`<p class="read-only" part="read-only">
+        ${icons.info('icon small')}
+        <span>${role === 'viewer'
+          ? msg('You can read this ticket. Your permission group (viewer) cannot write positions, add files or close tickets.')
+          : msg('You can read this ticket but not change it.')}</span>
+      </p>`);
+    } else if (ticket.status === 'closed' && a.reopen) {
+      notes.push(html`<p class="read-only">${icons.info('icon small')}<span>${msg('Reopen the ticket to write a position or add files.')}</span></p>`);
+    }
+    return html`${notes}`;
+  }
+
+  #role(ticket: TicketDetailDto): string | null {
+    const s = this.session;
+    if (s?.status !== 'signed-in') return null;
+    return s.me.partners.find((p) => p.id === ticket.businessPartner.id)?.role ?? null;
+  }
+
+  #renderMeta(t: TicketDetailDto): TemplateResult {
+    const l = this.locale;
+    const item = (label: string, value: unknown, cls = '') => html`<div class="fact ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<dl part="meta" class="meta">
+      ${item(msg('Type'), t.type.name)} ${item(msg('Area'), t.area.name)}
+      ${item(msg('Business partner'), t.businessPartner.name)}
+      ${t.referenceNo ? item(msg('Reference number'), t.referenceNo) : nothing}
+      ${item(msg('Author'), t.author.name)}
+      ${item(msg('Created'), html`<time datetime=${t.createdAt}>${exactTime(t.createdAt, l)}</time>`)}
+      ${item(msg('Last update'), html`<time datetime=${t.updatedAt}>${exactTime(t.updatedAt, l)}</time>`)}
+      ${t.tags.length
+        ? item(msg('Tags'), html`<ul class="tags">${t.tags.map((tag) => html`<li>${tag}</li>`)}</ul>`, 'wide')
+        : nothing}
+    </dl>`;
+  }
+
+  #renderPosition(p: PositionDto): TemplateResult {
+    const when = html`<time datetime=${p.createdAt}>${exactTime(p.createdAt, this.locale)}</time>`;
+    if (p.kind === 'system') {
+      const reason = this.#eventReason(p);
+      return html`<li part="event" class="event" data-event=${p.event ?? ''}>
+        ${icons.clock('icon small')}
+        <span class="what">${this.#eventText(p)}${reason ? html`: <span class="reason">${reason}</span>` : nothing}</span>
+        <span class="when">${when}</span>
+      </li>`;
+    }
+    const agent = p.kind === 'agent';
+    const mine = this.session?.status === 'signed-in' && p.author?.id === this.session.me.account.id;
+    return html`<li part="position" class="position ${agent ? 'agent' : 'customer'}" data-kind=${p.kind}>
+      <div class="who">
+        ${agent ? html`<span class="side-label">${msg('Servicedesk')}</span>` : nothing}
+        <span class="name">${p.author?.name ?? msg('Servicedesk')}</span>
+        ${mine ? html`<span class="you">(${msg('you')})</span>` : nothing}
+        <span class="when">${when}</span>
+      </div>
+      <div class="richtext">${richText(p.bodyHtml)}</div>
+      ${p.attachments.length
+        ? html`<ul class="position-files" aria-label=${msg('Files of this position')}>
+            ${p.attachments.map(
+              (f) => html`<li>
+                <button class="link" type="button" @click=${() => this.#download(f)}>
+                  ${f.fileName}<span class="visually-hidden"> (${msg('download')})</span>
+                </button>
+                <span class="muted">${formatBytes(f.size, this.locale)}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </li>`;
+  }
+
+  #eventText(p: PositionDto): string {
+    const who = p.author?.name || msg('Servicedesk');
+    const d = p.data ?? {};
+    switch (p.event) {
+      case 'created':
+        return msg(str`Created by ${who}`);
+      case 'submitted_for_release':
+        return msg(str`Submitted for release by ${who}`);
+      case 'released':
+        return d['onCreation'] ? msg(str`Released on creation by ${who}`) : msg(str`Released by ${who}`);
+      case 'rejected':
+        return msg(str`Rejected by ${who}`);
+      case 'resubmitted':
+        return msg(str`Resubmitted for release by ${who}`);
+      case 'status_changed':
+        return msg(str`Status: ${statusLabel(String(d['from'] ?? ''))} → ${statusLabel(String(d['to'] ?? ''))}`);
+      case 'closed':
+        return msg(str`Closed by ${who}`);
+      case 'reopened':
+        return msg(str`Reopened by ${who}`);
+      case 'attachments_added': {
+        const files = Array.isArray(d['files']) ? (d['files'] as unknown[]).map(String) : [];
+        const list = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(files);
+        return files.length ? msg(str`Files added by ${who}: ${list}`) : msg(str`Files added by ${who}`);
+      }
+      default:
+        return p.event ?? '';
+    }
+  }
+
+  #eventReason(p: PositionDto): string {
+    const d = p.data ?? {};
+    const v = p.event === 'resubmitted' ? d['comment'] : d['reason'];
+    return typeof v === 'string' ? v.trim() : '';
+  }
+
+  #renderComposer(): TemplateResult {
+    const issueId = this.composerIssue ? 'composer-issue' : '';
+    return html`<form part="composer" class="composer" @submit=${this.#send} aria-labelledby="composer-title" novalidate>
+      <h3 id="composer-title">${msg('Write a position')}</h3>
+      <div class="field">
+        <label for="composer-text">${msg('Your message to the service desk')}</label>
+        <textarea
+          id="composer-text"
+          class="input"
+          rows="5"
+          .value=${this.draft}
+          aria-invalid=${this.composerIssue ? 'true' : 'false'}
+          aria-describedby="composer-hint ${issueId}"
+          @input=${(e: Event) => {
+            this.draft = (e.target as HTMLTextAreaElement).value;
+            this.composerIssue = null;
+          }}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              (e.target as HTMLTextAreaElement).form?.requestSubmit();
+            }
+          }}
+        ></textarea>
+        <span id="composer-hint" class="hint">${msg('Ctrl+Enter sends. Blank lines start new paragraphs.')}</span>
+        ${this.composerIssue ? html`<p id="composer-issue" class="error">${this.composerIssue}</p>` : nothing}
+      </div>
+      ${this.composerError
+        ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${msg('Your position was not sent; your text is still here.')} ${errorMessage(this.composerError)}</p></div>`
+        : nothing}
+      <div class="composer-actions">
+        <button class="button primary" type="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
+          ${this.sending ? msg('Sending…') : msg('Send')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderAttachments(ticket: TicketDetailDto): TemplateResult {
+    const files = ticket.attachments;
+    const canUpload = ticket.abilities.upload;
+    return html`<aside
+      part="attachments"
+      class="attachments ${this.dragging ? 'dragging' : ''}"
+      aria-labelledby="attachments-title"
+      @dragover=${canUpload ? this.#onDragOver : nothing}
+      @dragleave=${canUpload ? () => (this.dragging = false) : nothing}
+      @drop=${canUpload ? this.#onDrop : nothing}
+    >
+      <h3 id="attachments-title">${msg('Attachments')} <span class="count">(${files.length})</span></h3>
+      ${files.length
+        ? html`<ul class="files">
+            ${files.map((f) => this.#renderFile(f))}
+          </ul>`
+        : html`<p class="muted">${msg('No attachments yet.')}</p>`}
+      ${canUpload
+        ? html`<div class="upload">
+            <input id="file-input" type="file" multiple hidden @change=${this.#onFilesChosen} />
+            <button class="button block" type="button" @click=${() => this.fileInput?.click()}>
+              ${msg('Upload files…')}
+            </button>
+            <p class="hint">${msg('Or drop files here.')}</p>
+            ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : nothing}
+            ${this.uploads.length
+              ? html`<ul class="uploads" aria-label=${msg('Uploads')}>
+                  ${this.uploads.map((u) => this.#renderUpload(u))}
+                </ul>`
+              : nothing}
+          </div>`
+        : nothing}
+    </aside>`;
+  }
+
+  #renderFile(f: AttachmentDto): TemplateResult {
+    const thumb = f.previewable ? this.urls.get(f.id) : undefined;
+    return html`<li class="file">
+      ${f.previewable
+        ? html`<button class="thumb" type="button" aria-label=${msg(str`Preview ${f.fileName}`)} @click=${(e: Event) => this.#openPreview(f, e)}>
+            ${thumb ? html`<img src=${thumb} alt="" />` : html`<span class="thumb-placeholder" aria-hidden="true"></span>`}
+          </button>`
+        : html`<span class="file-icon" aria-hidden="true">${fileExtension(f.fileName)}</span>`}
+      <div class="file-info">
+        <button class="link name" type="button" @click=${() => this.#download(f)}>
+          ${f.fileName}<span class="visually-hidden"> (${msg('download')})</span>
+        </button>
+        <span class="muted small">
+          ${formatBytes(f.size, this.locale)} · <time datetime=${f.createdAt}>${formatDate(f.createdAt, { dateStyle: 'medium' }, this.locale)}</time> ·
+          ${f.uploadedBy.name}
+        </span>
+      </div>
+    </li>`;
+  }
+
+  #renderUpload(u: UploadEntry): TemplateResult {
+    const label = msg(str`Upload of ${u.name}`);
+    return html`<li class="upload-item" data-status=${u.status}>
+      <span class="upload-name">${u.name}</span>
+      ${u.status === 'uploading' || u.status === 'waiting'
+        ? html`<progress max=${u.size || 1} value=${u.loaded} aria-label=${label}></progress>`
+        : nothing}
+      <span class="upload-status ${u.status === 'failed' ? 'error' : ''}">
+        ${u.status === 'done'
+          ? msg('Uploaded')
+          : u.status === 'failed'
+            ? u.message
+            : u.status === 'waiting'
+              ? msg('Waiting…')
+              : `${Math.round((u.loaded / (u.size || 1)) * 100)} %`}
+      </span>
+    </li>`;
+  }
+
+  #renderReasonDialog(): TemplateResult {
+    const kind = this.dialogKind;
+    const min = minReason[kind];
+    const length = this.reason.trim().length;
+    const title = kind === 'close' ? msg('Close ticket') : kind === 'reopen' ? msg('Reopen ticket') : msg('Resubmit for release');
+    const label =
+      kind === 'close'
+        ? msg('Why can the ticket be closed?')
+        : kind === 'reopen'
+          ? msg('Why does the ticket need more work?')
+          : msg('What did you change? (optional)');
+    const hint =
+      kind === 'close'
+        ? msg('Describe in detail how the matter was settled, so it can be understood later.')
+        : kind === 'reopen'
+          ? msg('The service desk reads this reason.')
+          : msg('The ticket dispatchers of your company read this comment.');
+    const submit = kind === 'close' ? msg('Close ticket') : kind === 'reopen' ? msg('Reopen ticket') : msg('Resubmit');
+    return html`<dialog
+      id="reason-dialog"
+      part="dialog"
+      aria-labelledby="dialog-title"
+      @close=${this.#onDialogClosed}
+      @cancel=${(e: Event) => {
+        if (this.dialogBusy) e.preventDefault();
+      }}
+    >
+      <form class="dialog-form" @submit=${this.#submitDialog} novalidate>
+        <h2 id="dialog-title">${title}</h2>
+        <div class="field">
+          <label for="reason">${label}</label>
+          <textarea
+            id="reason"
+            class="input"
+            rows="5"
+            ?required=${min > 0}
+            aria-required=${min > 0 ? 'true' : 'false'}
+            aria-invalid=${this.reasonIssue ? 'true' : 'false'}
+            aria-describedby="reason-hint reason-count ${this.reasonIssue ? 'reason-issue' : ''}"
+            .value=${this.reason}
+            @input=${(e: Event) => {
+              this.reason = (e.target as HTMLTextAreaElement).value;
+              this.reasonIssue = null;
+            }}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                (e.target as HTMLTextAreaElement).form?.requestSubmit();
+              }
+            }}
+          ></textarea>
+          <span id="reason-hint" class="hint">${hint}</span>
+          <span id="reason-count" class="hint counter ${min > 0 && length < min ? 'short' : ''}">
+            ${min > 0
+              ? msg(str`${length} characters (at least ${min})`)
+              : msg(str`${length} characters`)}
+          </span>
+          ${this.reasonIssue ? html`<p id="reason-issue" class="error">${this.reasonIssue}</p>` : nothing}
+        </div>
+        ${this.dialogError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.dialogError)}</p></div>` : nothing}
+        <div class="actions">
+          <button class="button" type="button" ?disabled=${this.dialogBusy} @click=${() => this.reasonDialog?.close()}>${msg('Cancel')}</button>
+          <button class="button primary" type="submit" aria-busy=${this.dialogBusy ? 'true' : 'false'} ?disabled=${this.dialogBusy}>${submit}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #renderPreviewDialog(): TemplateResult {
+    const f = this.preview;
+    const src = f ? this.urls.get(f.id) : undefined;
+    return html`<dialog id="preview-dialog" class="preview" aria-labelledby="preview-title" @close=${this.#onPreviewClosed}>
+      ${f
+        ? html`<h2 id="preview-title">${f.fileName}</h2>
+            ${src ? html`<img class="large" src=${src} alt=${f.fileName} />` : html`<div class="state"><span class="spinner" aria-hidden="true"></span></div>`}
+            <div class="actions">
+              <button class="button" type="button" @click=${() => this.#download(f)}>${msg('Download')}</button>
+              <button class="button primary" type="button" @click=${() => this.previewDialog?.close()}>${msg('Close')}</button>
+            </div>`
+        : html`<h2 id="preview-title" class="visually-hidden">${msg('Preview')}</h2>`}
+    </dialog>`;
+  }
+
+  // --- actions ---------------------------------------------------------------------------------
+
+  readonly #send = async (e: Event) => {
+    e.preventDefault();
+    const current = this.#current();
+    if (!current || this.sending) return;
+    const body = textToHtml(this.draft);
+    if (!body) {
+      this.composerIssue = msg('Write a text first.');
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#composer-text')?.focus();
+      return;
+    }
+    this.sending = true;
+    this.composerError = null;
+    this.composerIssue = null;
+    try {
+      const position = await this.api.tickets.addPosition(current.ticket.id, { body });
+      this.draft = '';
+      this.emit(new PositionAddedEvent({ ticketId: current.ticket.id, position }));
+      this.announcement = msg('Your position was sent.');
+      await this.#afterChange();
+    } catch (error) {
+      if (isAbort(error)) return;
+      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'body') : undefined;
+      if (issue) this.composerIssue = msg('Write a text first.');
+      else this.composerError = error;
+    } finally {
+      this.sending = false;
+    }
+  };
+
+  #openDialog(kind: DialogKind, e: Event) {
+    this.#opener = e.currentTarget as HTMLElement;
+    this.dialogKind = kind;
+    this.reason = '';
+    this.reasonIssue = null;
+    this.dialogError = null;
+    this.reasonDialog?.showModal();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus());
+  }
+
+  readonly #submitDialog = async (e: Event) => {
+    e.preventDefault();
+    const current = this.#current();
+    if (!current || this.dialogBusy) return;
+    const kind = this.dialogKind;
+    const text = this.reason.trim();
+    const min = minReason[kind];
+    if (text.length < min) {
+      this.reasonIssue =
+        text.length === 0 ? msg('Please give a reason.') : msg(str`Please write at least ${min} characters.`);
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
+      return;
+    }
+    this.dialogBusy = true;
+    this.dialogError = null;
+    const id = current.ticket.id;
+    try {
+      let ticket: TicketDetailDto;
+      if (kind === 'close') {
+        ticket = await this.api.tickets.close(id, { reason: text });
+      } else if (kind === 'reopen') {
+        ticket = await this.api.tickets.reopen(id, { reason: text });
+      } else {
+        ticket = await this.api.tickets.resubmit(id, text ? { comment: text } : {});
+      }
+      this.#opener = null;
+      this.dialogBusy = false;
+      this.reasonDialog?.close();
+      if (kind === 'close') this.emit(new TicketClosedEvent({ ticket }));
+      if (kind === 'reopen') this.emit(new TicketReopenedEvent({ ticket }));
+      this.announcement =
+        kind === 'close' ? msg('The ticket is closed.') : kind === 'reopen' ? msg('The ticket is open again.') : msg('The ticket was resubmitted for release.');
+      await this.#afterChange(ticket);
+      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    } catch (error) {
+      if (isAbort(error)) return;
+      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'reason') : undefined;
+      if (issue) this.reasonIssue = msg(str`Please write at least ${min} characters.`);
+      else this.dialogError = error;
+    } finally {
+      this.dialogBusy = false;
+    }
+  };
+
+  readonly #onDialogClosed = () => {
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  /** Reloads ticket and history after a change the server agreed to, then tells the host. */
+  async #afterChange(fallback?: TicketDetailDto) {
+    await this.reload();
+    const ticket = this.#current()?.ticket ?? fallback;
+    if (ticket) this.emit(new TicketUpdatedEvent({ ticket }));
+  }
+
+  async #download(f: AttachmentDto) {
+    try {
+      const url = await this.api.attachments.url(f.id, { signal: this.#urlAbort.signal });
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = f.fileName;
+      a.rel = 'noopener';
+      a.hidden = true;
+      this.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      // a blob URL must outlive the click a little
+      setTimeout(() => this.api.attachments.release(url), 60_000);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.announcement = msg(str`The file could not be downloaded. ${errorMessage(error)}`);
+    }
+  }
+
+  #openPreview(f: AttachmentDto, e: Event) {
+    this.#opener = e.currentTarget as HTMLElement;
+    this.preview = f;
+    this.previewDialog?.showModal();
+    void this.#resolve(f.id);
+  }
+
+  readonly #onPreviewClosed = () => {
+    this.preview = null;
+    this.#onDialogClosed();
+  };
+
+  readonly #onFilesChosen = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this.#upload(files);
+  };
+
+  readonly #onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  };
+
+  readonly #onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    this.dragging = false;
+    void this.#upload([...(e.dataTransfer?.files ?? [])]);
+  };
+
+  /** One request per file, so each shows its own progress (R-TICKET-2). */
+  async #upload(files: File[]) {
+    const current = this.#current();
+    if (!current || files.length === 0) return;
+    const id = current.ticket.id;
+    this.uploadError = null;
+    const entries = files.map((f) => ({ key: ++this.#uploadSeq, name: f.name, size: f.size, loaded: 0, status: 'waiting' as const, message: '' }));
+    this.uploads = [...this.uploads.filter((u) => u.status !== 'done'), ...entries];
+    let stored = 0;
+    for (const [i, file] of files.entries()) {
+      const key = entries[i]!.key;
+      this.#patchUpload(key, { status: 'uploading' });
+      try {
+        const [item] = await this.api.tickets.upload(id, [file], {
+          onProgress: (loaded, total) => this.#patchUpload(key, { loaded: Math.min(loaded, total), size: total }),
+        });
+        if (item?.ok) {
+          stored++;
+          this.#patchUpload(key, { status: 'done', loaded: file.size || 1 });
+        } else {
+          this.#patchUpload(key, { status: 'failed', message: uploadItemMessage(item) });
+        }
+      } catch (error) {
+        const item = isApiError(error) ? (error.details?.['items'] as UploadItem[] | undefined)?.[0] : undefined;
+        const limit = isApiError(error) ? error.details?.['limit'] : undefined;
+        this.#patchUpload(key, {
+          status: 'failed',
+          message:
+            isApiError(error) && error.code === 'payload_too_large' && typeof limit === 'number'
+              ? msg(str`The file is larger than the limit of ${formatBytes(limit, this.locale)}.`)
+              : item
+                ? uploadItemMessage(item)
+                : errorMessage(error),
+        });
+      }
+    }
+    const failed = files.length - stored;
+    this.announcement =
+      failed === 0
+        ? msg(str`${stored} of ${files.length} files uploaded.`)
+        : msg(str`${stored} of ${files.length} files uploaded; ${failed} failed.`);
+    if (stored > 0) await this.#afterChange();
+  }
+
+  #patchUpload(key: number, patch: Partial<UploadEntry>) {
+    this.uploads = this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u));
+  }
+
+  // --- images and previews ---------------------------------------------------------------------
+
+  /** Thumbnails and images in rich text get URLs the page may load (object URLs for bearer clients). */
+  #resolveImages(ticket: TicketDetailDto) {
+    for (const f of ticket.attachments) if (f.previewable) void this.#resolve(f.id);
+    for (const img of this.renderRoot.querySelectorAll<HTMLImageElement>('.richtext img')) {
+      const raw = img.dataset['attachment'] ? null : img.getAttribute('src') ?? '';
+      const id = raw ? attachmentPath.exec(raw)?.[1] : img.dataset['attachment'];
+      if (!id) continue;
+      img.dataset['attachment'] = id;
+      const url = this.urls.get(id);
+      if (url) {
+        if (img.getAttribute('src') !== url) img.setAttribute('src', url);
+      } else {
+        if (raw) img.removeAttribute('src');
+        void this.#resolve(id);
+      }
+    }
+  }
+
+  async #resolve(id: string) {
+    if (this.#requested.has(id)) return;
+    this.#requested.add(id);
+    try {
+      const url = await this.api.attachments.url(id, { inline: true, signal: this.#urlAbort.signal });
+      this.urls = new Map([...this.urls, [id, url]]);
+    } catch {
+      // no preview: the name and the download stay
+    }
+  }
+}
+
+function uploadItemMessage(item: UploadItem | undefined): string {
+  switch (item?.error?.code) {
+    case 'payload_too_large':
+      return msg('The file is too large.');
+    case 'unsupported_media_type':
+      return msg('This kind of file is not accepted.');
+    default:
+      return msg('The file could not be stored.');
+  }
+}
+
+function fileExtension(name: string): string {
+  const m = /\.([a-z0-9]{1,4})$/i.exec(name);
+  return (m?.[1] ?? 'file').toUpperCase();
+}

@@ -1,0 +1,162 @@
+/**
+ * Words and formats for tickets that the board and the detail share (and the inbox may reuse):
+ * status and priority names, relative times, file sizes, and the badge styles. Call the label
+ * functions at render time: `msg()` answers in the locale active when it runs.
+ */
+import { css } from 'lit';
+import { msg } from '@lit/localize';
+import type { Locale, Priority, TicketStatus } from '../core/api.js';
+import { formatDate } from '../core/localization.js';
+
+export const ticketStatuses: readonly TicketStatus[] = [
+  'awaiting_release',
+  'release_rejected',
+  'new',
+  'in_progress',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+];
+
+/** A status as the customer reads it. */
+export function statusLabel(status: TicketStatus | string): string {
+  switch (status) {
+    case 'awaiting_release':
+      return msg('Awaiting release');
+    case 'release_rejected':
+      return msg('Release rejected');
+    case 'new':
+      return msg('New');
+    case 'in_progress':
+      return msg('In progress');
+    case 'waiting_for_customer':
+      return msg('Waiting for your reply');
+    case 'resolved':
+      return msg('Resolved');
+    case 'closed':
+      return msg('Closed');
+    default:
+      return status;
+  }
+}
+
+export function priorityLabel(priority: Priority | string): string {
+  switch (priority) {
+    case 'low':
+      return msg('Low');
+    case 'medium':
+      return msg('Medium');
+    case 'high':
+      return msg('High');
+    case 'critical':
+      return msg('Critical');
+    default:
+      return priority;
+  }
+}
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "3 hours ago" / "vor 3 Stunden" (R-X-1). */
+export function relativeTime(value: string, locale: Locale, now: number = Date.now()): string {
+  const seconds = (new Date(value).getTime() - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(0, 'second');
+}
+
+/** The exact instant, for titles next to relative times. */
+export function exactTime(value: string, locale: Locale): string {
+  return formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }, locale);
+}
+
+/** "81 byte", "2 kB", "4.5 MB" in the locale's digits. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const [unit, value] =
+    bytes < 1024 ? (['byte', bytes] as const) : bytes < 1024 * 1024 ? (['kilobyte', bytes / 1024] as const) : (['megabyte', bytes / 1024 / 1024] as const);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Status and priority badges: a coloured dot and a word (colour is never the only cue). */
+export const ticketLabelStyles = css`
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.0625rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_badge-border, var(--_color-border));
+    background: var(--_badge-bg, var(--_color-surface-raised));
+    color: var(--_color-text);
+    font-size: var(--_font-size-small);
+    font-weight: 500;
+    line-height: 1.5;
+    white-space: nowrap;
+  }
+  .badge::before {
+    content: '';
+    flex: none;
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: var(--_badge-dot, var(--_color-text-muted));
+  }
+  .badge[data-status='new'],
+  .badge[data-status='in_progress'] {
+    --_badge-bg: var(--_color-primary-subtle);
+    --_badge-border: transparent;
+    --_badge-dot: var(--_color-primary);
+  }
+  .badge[data-status='awaiting_release'],
+  .badge[data-status='waiting_for_customer'] {
+    --_badge-bg: var(--_color-warning-subtle);
+    --_badge-border: transparent;
+    --_badge-dot: var(--_color-warning);
+  }
+  .badge[data-status='release_rejected'] {
+    --_badge-bg: var(--_color-danger-subtle);
+    --_badge-border: transparent;
+    --_badge-dot: var(--_color-danger);
+  }
+  .badge[data-status='resolved'] {
+    --_badge-bg: var(--_color-success-subtle);
+    --_badge-border: transparent;
+    --_badge-dot: var(--_color-success);
+  }
+  .badge[data-status='closed'] {
+    --_badge-dot: var(--_color-text-muted);
+  }
+  .priority {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    white-space: nowrap;
+  }
+  .priority::before {
+    content: '';
+    flex: none;
+    width: 0.625rem;
+    height: 0.625rem;
+    border-radius: 2px;
+    background: var(--_prio, var(--_color-border-strong));
+  }
+  .priority[data-priority='medium'] {
+    --_prio: var(--_color-primary);
+  }
+  .priority[data-priority='high'] {
+    --_prio: var(--_color-warning);
+  }
+  .priority[data-priority='critical'] {
+    --_prio: var(--_color-danger);
+    font-weight: 600;
+  }
+`;
