@@ -11,7 +11,7 @@ import {
   csrfGuard,
   requestContext,
 } from './http/middleware.js';
-import { apiCors } from './http/cors.js';
+import { apiCors, originGate } from './http/cors.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { meRoutes } from './routes/me.routes.js';
@@ -43,7 +43,7 @@ export function createApi(deps: Deps) {
       c.set('deps', deps);
       await next();
     })
-    .use(requestContext, apiHeaders, apiCors, authenticate, csrfGuard, accessGate, bodyGate)
+    .use(requestContext, apiHeaders, apiCors, authenticate, originGate, csrfGuard, accessGate, bodyGate)
     .route('/', healthRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)

@@ -2,17 +2,21 @@ import type { Context, Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppEnv } from './deps.js';
+import type { AppEnv, Deps } from './deps.js';
+import { staticCors } from './http/cors.js';
 
 /**
  * The built widgets at /widgets/ and the demo pages at / and /demo/. Content-hashed files are
  * cached for a year; stable entries (loader.js, define.js, index.js) must be revalidated.
+ * Intranet pages load the widgets as module scripts, which browsers fetch in CORS mode: the
+ * origins business partners registered get `Access-Control-Allow-Origin` (issue 7).
  */
-export function mountStatic(app: Hono<AppEnv>, root: string): void {
+export function mountStatic(app: Hono<AppEnv>, root: string, deps: Deps): void {
   const widgetsDir = join(root, 'dist/widgets');
   const demoDir = join(root, 'demo');
   const hashed = /-[A-Za-z0-9_-]{8,}\.(js|css|map)$/;
 
+  app.use('/widgets/*', staticCors(deps));
   app.use('/widgets/*', async (c, next) => {
     await next();
     if (c.res.status !== 200) return;

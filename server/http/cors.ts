@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../deps.js';
+import type { Actor } from '../domain/actor.js';
 import { ApiError } from './errors.js';
 import { ownOrigins } from './middleware.js';
 
@@ -72,12 +73,37 @@ export const apiCors: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
     return res;
   }
-  if (!allowed) throw new ApiError('forbidden', 'This origin is not registered for the portal');
+  if (!allowed) {
+    c.header('Vary', 'Origin', { append: true });
+    throw new ApiError('forbidden', 'This origin is not registered for the portal');
+  }
   c.set('originPartners', partners);
   await next();
   c.header('Vary', 'Origin', { append: true });
+  // a session of another partner's account: its answers are not for this origin's page
+  const actor = c.var.actor;
+  if (actor && !actorMayUseOrigin(actor, partners)) return;
   c.header('Access-Control-Allow-Origin', origin);
   c.header('Access-Control-Expose-Headers', exposeHeaders);
+};
+
+/** A foreign origin acts only for the business partners that registered it. */
+function actorMayUseOrigin(actor: Actor, partners: string[]): boolean {
+  return actor.kind === 'customer' && actor.memberships.some((m) => partners.includes(m.businessPartnerId));
+}
+
+/**
+ * After `authenticate`: a request from a registered foreign origin with a session of an account
+ * that belongs to none of the partners that registered it (another partner's account, an agent)
+ * is refused before it does anything.
+ */
+export const originGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const partners = c.var.originPartners;
+  const actor = c.var.actor;
+  if (partners && actor && !actorMayUseOrigin(actor, partners)) {
+    throw new ApiError('forbidden', 'This origin is not registered for the business partner of this account');
+  }
+  return next();
 };
 
 /** CORS for the widget files (/widgets/*): the same registered origins may load them. */
