@@ -86,7 +86,7 @@ async function main() {
   }
 
   const app = createApp(deps);
-  mountStatic(app, root);
+  mountStatic(app, root, deps);
 
   const sender = new MailSender(deps, {
     transport: settings.smtpUrl ? createTransport(settings.smtpUrl) : null,
