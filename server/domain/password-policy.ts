@@ -1,5 +1,6 @@
 import {
   checkPasswordRules,
+  passwordRuleMessages,
   defaultPasswordPolicy,
   type PasswordContext,
   type PasswordPolicy,
@@ -73,18 +74,6 @@ export function isCommonPassword(password: string): boolean {
   return false;
 }
 
-const ruleMessages: Record<PasswordRule, (p: PasswordPolicy) => string> = {
-  length: (p) => `must have at least ${p.minLength} characters`,
-  max_length: (p) => `must have at most ${p.maxLength} characters`,
-  lower: () => 'must contain a lower-case letter',
-  upper: () => 'must contain an upper-case letter',
-  digit: () => 'must contain a digit',
-  special: () => 'must contain a special character',
-  not_email: () => 'must not contain your e-mail address',
-  differs: () => 'must differ from the current password',
-  not_common: () => 'is too common; choose something less predictable',
-};
-
 /** Every rule the new password breaks, as validation issues on `path`. */
 export function passwordIssues(
   password: string,
@@ -96,5 +85,5 @@ export function passwordIssues(
     .filter((r) => !r.ok)
     .map((r) => r.rule);
   if (isCommonPassword(password)) failed.push('not_common');
-  return failed.map((rule) => ({ path, rule, message: `Password ${ruleMessages[rule](policy)}` }));
+  return failed.map((rule) => ({ path, rule, message: `Password ${passwordRuleMessages[rule](policy)}` }));
 }

@@ -59,3 +59,16 @@ export function checkPasswordRules(
   if (chars.length > policy.maxLength) rules.push({ rule: 'max_length', ok: false });
   return rules;
 }
+
+/** The server's English message for a broken rule (422 `details.issues[].message`). */
+export const passwordRuleMessages: Record<PasswordRule, (p: PasswordPolicy) => string> = {
+  length: (p) => `must have at least ${p.minLength} characters`,
+  max_length: (p) => `must have at most ${p.maxLength} characters`,
+  lower: () => 'must contain a lower-case letter',
+  upper: () => 'must contain an upper-case letter',
+  digit: () => 'must contain a digit',
+  special: () => 'must contain a special character',
+  not_email: () => 'must not contain your e-mail address',
+  differs: () => 'must differ from the current password',
+  not_common: () => 'is too common; choose something less predictable',
+};

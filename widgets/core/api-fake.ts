@@ -9,6 +9,7 @@
 import { errorStatus, type ErrorCode, type ValidationIssue } from '../../server/schemas/errors.js';
 import {
   checkPasswordRules,
+  passwordRuleMessages,
   defaultPasswordPolicy,
   type PasswordPolicy,
   type PasswordRule,
@@ -148,18 +149,6 @@ function isCommon(password: string): boolean {
   return letters.length === 0 || commonWords.has(letters) || /^(.)\1+$/u.test(letters);
 }
 
-const ruleText: Record<PasswordRule, (p: PasswordPolicy) => string> = {
-  length: (p) => `must have at least ${p.minLength} characters`,
-  max_length: (p) => `must have at most ${p.maxLength} characters`,
-  lower: () => 'must contain a lower-case letter',
-  upper: () => 'must contain an upper-case letter',
-  digit: () => 'must contain a digit',
-  special: () => 'must contain a special character',
-  not_email: () => 'must not contain your e-mail address',
-  differs: () => 'must differ from the current password',
-  not_common: () => 'is too common; choose something less predictable',
-};
-
 const genericMessages: Partial<Record<ErrorCode | ClientErrorCode, string>> = {
   unauthenticated: 'Sign in to continue',
   password_change_required: 'Set a new password before you continue',
@@ -267,7 +256,7 @@ export class FakeApi implements Api {
               failed.map((rule) => ({
                 path: 'newPassword',
                 rule,
-                message: `Password ${ruleText[rule](this.passwordPolicy)}`,
+                message: `Password ${passwordRuleMessages[rule](this.passwordPolicy)}`,
               })),
               'The new password does not meet the password rules',
             );
