@@ -4,3 +4,4 @@
  */
 import './portal-session/define.js';
 import './portal-app/define.js';
+import './plan-board/define.js';

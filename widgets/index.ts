@@ -25,3 +25,5 @@ export { sanitizeHtml, richText } from './core/sanitize.js';
 export { PortalSession, type TokenProvider } from './portal-session/portal-session.element.js';
 export { SignedInEvent, SignedOutEvent, AuthRequiredEvent } from './portal-session/portal-session.events.js';
 export { PortalApp } from './portal-app/portal-app.element.js';
+export { PlanBoard, type PlanBoardView } from './plan-board/plan-board.element.js';
+export { ActivityChangedEvent, type ActivityChangedDetail } from './plan-board/plan-board.events.js';

@@ -684,35 +684,67 @@ export function createFakeResources(core: FakeCore): ResourceApis {
         }),
       patchActivity: (id, patch, o) =>
         core.call('plan.patchActivity', { id, ...patch }, o, () => {
+          // the body's shape first (server/schemas/plan.ts: 422 before any lookup), then server/domain/plan.ts `patchActivity`
+          const issues: ValidationIssue[] = [];
+          for (const key of ['startDate', 'endDate'] as const) {
+            const v = patch[key];
+            if (v === undefined) continue;
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) issues.push({ path: key, message: 'Use a calendar day as YYYY-MM-DD' });
+            else if (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) issues.push({ path: key, message: 'This day does not exist' });
+          }
+          if (patch.durationHours !== undefined && !(typeof patch.durationHours === 'number' && patch.durationHours >= 0 && patch.durationHours <= 100_000)) issues.push({ path: 'durationHours', message: 'Invalid duration' });
+          if (patch.priority !== undefined && !['low', 'medium', 'high', 'critical'].includes(patch.priority)) issues.push({ path: 'priority', message: 'Invalid option: expected one of "low"|"medium"|"high"|"critical"' });
+          if (patch.position !== undefined && !(Number.isInteger(patch.position) && patch.position >= 0 && patch.position <= 100_000)) issues.push({ path: 'position', message: 'Invalid position' });
+          if (issues.length) throw core.invalid(issues);
           const a = w.activities.find((x) => x.id === id);
           if (!a) throw core.error('not_found', 'Activity not found');
           const role = boardRole(a.boardId);
           if (!role) throw core.error('not_found', 'Activity not found');
           if (role === 'observer') throw core.error('forbidden', 'Observers cannot change activities; ask a board editor');
           if (a.version !== patch.version) throw core.error('conflict', 'Someone else changed this activity meanwhile', { current: activityDto(a) });
-          const dayRe = /^\d{4}-\d{2}-\d{2}$/;
-          const issues: ValidationIssue[] = [];
-          if (patch.startDate !== undefined && !dayRe.test(patch.startDate)) issues.push({ path: 'startDate', message: 'Use a calendar day as YYYY-MM-DD' });
-          if (patch.endDate !== undefined && !dayRe.test(patch.endDate)) issues.push({ path: 'endDate', message: 'Use a calendar day as YYYY-MM-DD' });
-          if (issues.length) throw core.invalid(issues);
           const start = patch.startDate ?? a.startDate;
           const end = patch.endDate ?? a.endDate;
           if (end < start) throw core.invalid([{ path: patch.endDate !== undefined ? 'endDate' : 'startDate', message: 'The end date must not be before the start date' }]);
           if (patch.columnId !== undefined && !w.columns.some((c) => c.id === patch.columnId && c.boardId === a.boardId)) throw core.invalid([{ path: 'columnId', message: 'Unknown column of this board' }]);
+          const inColumn = (col: string) =>
+            w.activities
+              .filter((x) => x.boardId === a.boardId && x.columnId === col)
+              .sort((x, y) => x.sort - y.sort || x.startDate.localeCompare(y.startDate) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+          let changed = false;
+          if (start !== a.startDate || end !== a.endDate) changed = true;
+          if (patch.durationHours !== undefined && patch.durationHours !== a.durationHours) changed = true;
+          if (patch.priority !== undefined && patch.priority !== a.priority) changed = true;
+          // the same column without a position is no move: the activity keeps its place
+          const col = patch.columnId ?? a.columnId;
+          const moved = col !== a.columnId;
+          let placement: (() => void) | null = null;
+          if (moved || patch.position !== undefined) {
+            const target = inColumn(col);
+            const others = target.filter((x) => x.id !== a.id);
+            const here = moved ? others.length : target.indexOf(a);
+            const at = Math.min(patch.position ?? here, others.length);
+            if (moved || at !== here) {
+              changed = true;
+              const from = a.columnId;
+              placement = () => {
+                [...others.slice(0, at), a, ...others.slice(at)].forEach((x, k) => (x.sort = k));
+                a.columnId = col;
+                // close the gap in the old column
+                if (moved) inColumn(from).filter((x) => x.id !== a.id).forEach((x, k) => (x.sort = k));
+              };
+            }
+          }
+          // a change that changes nothing keeps version and updated date
+          if (!changed) return activityDto(a);
           a.startDate = start;
           a.endDate = end;
           if (patch.durationHours !== undefined) a.durationHours = patch.durationHours;
           if (patch.priority !== undefined) a.priority = patch.priority;
-          if (patch.columnId !== undefined || patch.position !== undefined) {
-            const col = patch.columnId ?? a.columnId;
-            const others = w.activities.filter((x) => x.columnId === col && x.id !== a.id).sort((x, y) => x.sort - y.sort);
-            const at = Math.min(patch.position ?? others.length, others.length);
-            others.splice(at, 0, a);
-            others.forEach((x, k) => (x.sort = k));
-            a.columnId = col;
-          }
+          placement?.();
           a.updatedAt = iso(core.now());
           a.version++;
+          const board = w.boards.find((b) => b.id === a.boardId);
+          if (board) board.updatedAt = a.updatedAt;
           return activityDto(a);
         }),
     },
