@@ -4,4 +4,5 @@
  */
 import './portal-session/define.js';
 import './portal-app/define.js';
+import './kb-browser/define.js';
 import './plan-board/define.js';

@@ -25,5 +25,7 @@ export { sanitizeHtml, richText } from './core/sanitize.js';
 export { PortalSession, type TokenProvider } from './portal-session/portal-session.element.js';
 export { SignedInEvent, SignedOutEvent, AuthRequiredEvent } from './portal-session/portal-session.events.js';
 export { PortalApp } from './portal-app/portal-app.element.js';
+export { KbBrowser } from './kb-browser/kb-browser.element.js';
+export { KbArticleOpenEvent, type KbArticleOpenDetail } from './kb-browser/kb-browser.events.js';
 export { PlanBoard, type PlanBoardView } from './plan-board/plan-board.element.js';
 export { ActivityChangedEvent, type ActivityChangedDetail } from './plan-board/plan-board.events.js';

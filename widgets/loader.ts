@@ -12,6 +12,7 @@ import { DefineRequestEvent } from './core/events.js';
 const modules: Record<string, () => Promise<unknown>> = {
   'portal-app': () => import('./portal-app/define.js'),
   'plan-board': () => import('./plan-board/define.js'),
+  'kb-browser': () => import('./kb-browser/define.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

@@ -41,6 +41,16 @@ export function viewFromHash(hash: string): ViewId {
   return (views.find((v) => v.id === id)?.id ?? 'dashboard') as ViewId;
 }
 
+/** What a `location.hash` names inside its view: `#/kb/<article id>` → the article id ('' for none). */
+export function detailFromHash(hash: string): string {
+  const rest = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').slice(1).join('/');
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return '';
+  }
+}
+
 /** The views `me` may open (R-KB-1, R-PLAN-1, approvals for releasers, wizard for writers). */
 export function allowedViews(me: Me): ViewId[] {
   return me.capabilities.agent ? [] : views.filter((v) => v.allowed(me)).map((v) => v.id);
@@ -85,6 +95,8 @@ export class PortalApp extends PortalElement {
   protected session?: SessionState;
 
   @state() private route: ViewId = viewFromHash(typeof location !== 'undefined' ? location.hash : '');
+  /** The part of the route inside the view (`#/kb/<article id>`). */
+  @state() private routeDetail = detailFromHash(typeof location !== 'undefined' ? location.hash : '');
   @state() private menuOpen = false;
   @state() private dark = false;
   /** Without `<portal-session>`: the user loaded by this element itself. */
@@ -225,6 +237,10 @@ export class PortalApp extends PortalElement {
   }
 
   #renderView(view: ViewDef): TemplateResult {
+    // the knowledge base opens the article a link names (`#/kb/<article id>`)
+    if (view.id === 'kb' && customElements.get(view.tag)) {
+      return html`<kb-browser class="view" article-id=${this.routeDetail || nothing}></kb-browser>`;
+    }
     if (customElements.get(view.tag)) return staticHtml`<${view.literalTag} class="view"></${view.literalTag}>`;
     this.#waitFor(view.tag);
     return html`<section class="unavailable" aria-labelledby="view-title">
@@ -320,6 +336,7 @@ export class PortalApp extends PortalElement {
 
   readonly #onHashChange = () => {
     const next = viewFromHash(location.hash);
+    this.routeDetail = detailFromHash(location.hash);
     if (next === this.route) return;
     this.route = next;
     this.menuOpen = false;

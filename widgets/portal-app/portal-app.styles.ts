@@ -209,4 +209,21 @@ export const portalAppStyles = css`
       padding: var(--_space-4) var(--_space-3);
     }
   }
+
+  /* print the view only (e.g. a knowledge-base article), not the portal around it */
+  @media print {
+    :host {
+      background: none;
+    }
+    .header,
+    .nav {
+      display: none !important;
+    }
+    .layout {
+      display: block;
+    }
+    .main {
+      padding: 0;
+    }
+  }
 `;

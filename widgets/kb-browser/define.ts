@@ -1,0 +1,10 @@
+import { defineOnce } from '../core/define-once.js';
+import { KbBrowser } from './kb-browser.element.js';
+
+defineOnce('kb-browser', KbBrowser);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kb-browser': KbBrowser;
+  }
+}
