@@ -12,6 +12,7 @@ import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_search.js';
 import * as m0003 from './migrations/0003_host_sign_in.js';
+import * as m0004 from './migrations/0004_board_scale.js';
 
 export type Db = Kysely<Database>;
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_search': m0002,
   '0003_host_sign_in': m0003,
+  '0004_board_scale': m0004,
 };
 
 /** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */

@@ -326,6 +326,43 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+/** A narrow copy of `ticket` for lists, kept by triggers (migration 0004); `rk` keys the search index. */
+export interface TicketListTable {
+  rk: number;
+  id: string;
+  number: number;
+  system_partner_id: string;
+  business_partner_id: string;
+  author_id: string;
+  subject: string;
+  type_id: string;
+  priority: Priority;
+  private: number;
+  status: TicketStatus;
+  released_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Ticket counts per partner × status × private × released × priority × type, kept by triggers. */
+export interface TicketStatTable {
+  business_partner_id: string;
+  status: TicketStatus;
+  private: number;
+  released: number;
+  priority: Priority;
+  type_id: string;
+  system_partner_id: string;
+  n: number;
+}
+
+/** A business partner's range of search keys: `slot` × 2^32 … + 2^32 − 1. */
+export interface SearchPartnerTable {
+  slot: Generated<number>;
+  business_partner_id: string;
+}
+
 export interface TicketFtsTable {
   rowid: Generated<number>;
   ticket_id: string;
@@ -371,6 +408,9 @@ export interface Database {
   plan_activity: PlanActivityTable;
   outbox: OutboxTable;
   audit_event: AuditEventTable;
+  ticket_list: TicketListTable;
+  ticket_stat: TicketStatTable;
+  search_partner: SearchPartnerTable;
   ticket_fts: TicketFtsTable;
   kb_fts: KbFtsTable;
 }

@@ -40,11 +40,17 @@ const MIN_INDEXED = 3;
 
 const ftsString = (term: string) => '"' + term.replace(/"/g, '""') + '"';
 
+/** Search keys of one business partner: `slot` × 2^32 … + 2^32 − 1 (migration 0004). */
+const KEY_RANGE = 4294967296;
+
 /**
- * `ticket.id IN (matching ids)`: for use inside a query that already applies the access
- * policy to `ticket`. Internal agent notes count only when `includeInternal`.
+ * `ticket.rk IN (matching keys)`, for a query over `ticket_list as ticket` that already applies
+ * the access policy. `partners` narrows the index lookup to those business partners' key
+ * ranges (a customer's partners; `null` for agents, whose tickets span all partners), so FTS5
+ * hands back only hits the caller could see at all. Internal agent notes count only when
+ * `includeInternal`.
  */
-export function ticketMatches(q: string, includeInternal: boolean) {
+export function ticketMatches(q: string, includeInternal: boolean, partners: readonly string[] | null) {
   const terms = searchTerms(q);
   return (eb: any): Expression<SqlBool> => {
     if (terms.length === 0) return sql<SqlBool>`1`;
@@ -63,23 +69,69 @@ export function ticketMatches(q: string, includeInternal: boolean) {
           : sql<SqlBool>`instr(ticket_fts.body, ${t}) > 0`,
       );
     }
+    const where = sql.join(conds, sql` AND `);
+    if (partners === null) {
+      return eb('ticket.rk', 'in', sql`(SELECT ticket_fts.rowid FROM ticket_fts WHERE ${where})`);
+    }
+    if (partners.length === 0) return sql<SqlBool>`0`;
+    // one index lookup per partner, each limited to the partner's key range
     return eb(
-      'ticket.id',
+      'ticket.rk',
       'in',
-      sql`(SELECT ticket_fts.ticket_id FROM ticket_fts WHERE ${sql.join(conds, sql` AND `)})`,
+      sql`(SELECT ticket_fts.rowid FROM search_partner AS sp JOIN ticket_fts
+            ON ticket_fts.rowid BETWEEN sp.slot * ${sql.lit(KEY_RANGE)} AND sp.slot * ${sql.lit(KEY_RANGE)} + ${sql.lit(KEY_RANGE - 1)}
+          WHERE sp.business_partner_id IN (${sql.join(partners)}) AND ${where})`,
     );
   };
 }
 
-/** Rebuilds the search text of one ticket from its current fields, tags and positions. */
+/** What the search index of one ticket is made of. */
+export interface TicketSearchSource {
+  number: number;
+  subject: string;
+  referenceNo: string | null;
+  descriptionText: string;
+  tags: readonly string[];
+  /** message positions (no system events), in order */
+  positions: readonly { text: string; internal: boolean }[];
+}
+
+/**
+ * The two indexed columns of a ticket, already folded: `body` is everything customers may
+ * search (number, subject, reference, description, tags, public messages), `internal` the
+ * agents' internal notes. One function, so everything that fills the index (the repositories,
+ * the seed, the benchmark) folds and joins exactly alike.
+ */
+export function ticketSearchText(t: TicketSearchSource): { body: string; internal: string } {
+  const body = [
+    `#${t.number}`,
+    t.subject,
+    t.referenceNo ?? '',
+    t.descriptionText,
+    ...t.tags,
+    ...t.positions.filter((p) => !p.internal).map((p) => p.text),
+  ].join('\n');
+  const internal = t.positions
+    .filter((p) => p.internal)
+    .map((p) => p.text)
+    .join('\n');
+  return { body: foldText(body), internal: foldText(internal) };
+}
+
+/**
+ * Rebuilds the search text of one ticket from its current fields, tags and positions. The row
+ * is keyed by the ticket's `ticket_list.rk` (given to every ticket by a trigger on insert).
+ */
 export async function indexTicket(db: Kysely<Database>, ticketId: string): Promise<void> {
   const t = await db
     .selectFrom('ticket')
-    .select(['id', 'number', 'subject', 'reference_no', 'description_text'])
-    .where('id', '=', ticketId)
+    .innerJoin('ticket_list', 'ticket_list.id', 'ticket.id')
+    .select(['ticket_list.rk', 'ticket.number', 'ticket.subject', 'ticket.reference_no', 'ticket.description_text'])
+    .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
-  await db.deleteFrom('ticket_fts').where('ticket_id', '=', ticketId).execute();
+  // a deleted ticket's row went with it (trigger ticket_list_delete)
   if (!t) return;
+  await db.deleteFrom('ticket_fts').where('rowid', '=', t.rk).execute();
   const tags = await db
     .selectFrom('ticket_tag')
     .innerJoin('tag', 'tag.id', 'ticket_tag.tag_id')
@@ -91,23 +143,18 @@ export async function indexTicket(db: Kysely<Database>, ticketId: string): Promi
     .select(['body_text', 'internal'])
     .where('ticket_id', '=', ticketId)
     .where('kind', '!=', 'system')
+    .orderBy('created_at')
+    .orderBy(sql`rowid`)
     .execute();
-  const body = [
-    `#${t.number}`,
-    t.subject,
-    t.reference_no ?? '',
-    t.description_text,
-    ...tags.map((x) => x.name),
-    ...positions.filter((p) => !p.internal).map((p) => p.body_text),
-  ].join('\n');
-  const internal = positions
-    .filter((p) => p.internal)
-    .map((p) => p.body_text)
-    .join('\n');
-  await db
-    .insertInto('ticket_fts')
-    .values({ ticket_id: ticketId, body: foldText(body), internal: foldText(internal) })
-    .execute();
+  const text = ticketSearchText({
+    number: t.number,
+    subject: t.subject,
+    referenceNo: t.reference_no,
+    descriptionText: t.description_text,
+    tags: tags.map((x) => x.name),
+    positions: positions.map((p) => ({ text: p.body_text, internal: p.internal === 1 })),
+  });
+  await db.insertInto('ticket_fts').values({ rowid: t.rk, ticket_id: ticketId, ...text }).execute();
 }
 
 /** Rebuilds the search text of one knowledge-base article. */
