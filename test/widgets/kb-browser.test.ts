@@ -190,7 +190,7 @@ describe('kb-browser', () => {
       signals.push({ q: input?.q, signal: o?.signal });
       return real(input, o);
     };
-    api.latencyMs = 300;
+    api.latencyMs = 1500;
     const input = $<HTMLInputElement>(el, '#search');
     input.focus();
     await sendKeys({ type: 'vpn' });
