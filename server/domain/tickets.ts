@@ -545,7 +545,7 @@ export function tagKey(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
 
-async function ensureTags(trx: Db, businessPartnerId: string, names: string[], now: string): Promise<string[]> {
+export async function ensureTags(trx: Db, businessPartnerId: string, names: string[], now: string): Promise<string[]> {
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const raw of names) {
@@ -571,7 +571,7 @@ async function ensureTags(trx: Db, businessPartnerId: string, names: string[], n
 }
 
 /** Links the caller's own unlinked uploads to a ticket (and a position). Unknown ids → 422. */
-async function claimUploads(
+export async function claimUploads(
   trx: Db,
   actor: Actor,
   ids: string[],
@@ -599,7 +599,7 @@ function imageIds(html: string): string[] {
   return [...html.matchAll(/src="\/api\/attachments\/([a-z0-9]+)(?:\?inline=1)?"/g)].map((m) => m[1]!);
 }
 
-async function checkImages(trx: Db, actor: Actor, html: string, ticketId: string | null, path: string): Promise<string[]> {
+export async function checkImages(trx: Db, actor: Actor, html: string, ticketId: string | null, path: string): Promise<string[]> {
   const ids = [...new Set(imageIds(html))];
   if (ids.length === 0) return [];
   const rows = await trx

@@ -5,6 +5,7 @@ import { jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { requestLocale } from '../http/locale.js';
 import {
   createTicketBody,
+  updateTicketBody,
   idParam,
   listTicketsQuery,
   positionBody,
@@ -22,6 +23,7 @@ import {
   reopenTicket,
 } from '../domain/tickets.js';
 import { decideRelease, resubmitTicket } from '../domain/releases.js';
+import { reviseRejectedTicket } from '../domain/ticket-edit.js';
 import { uploadToTicket } from '../domain/attachments.js';
 import { forbidden } from '../http/errors.js';
 
@@ -46,6 +48,15 @@ export const ticketsRoutes = new Hono<AppEnv>()
   // GET /api/tickets/:id (R-TICKET-1)
   .get('/:id', pathParams(idParam), async (c) => {
     return c.json(await getTicketDetail(c.var.deps, c.var.actor!, c.req.valid('param').id, requestLocale(c)), 200);
+  })
+
+  // PATCH /api/tickets/:id {version, …} — the author revises a rejected ticket
+  .patch('/:id', pathParams(idParam), jsonBody(updateTicketBody), async (c) => {
+    const actor = c.var.actor!;
+    customerOnly(actor.kind);
+    const { id } = c.req.valid('param');
+    await reviseRejectedTicket(c.var.deps, actor, id, c.req.valid('json'));
+    return c.json(await getTicketDetail(c.var.deps, actor, id, requestLocale(c)), 200);
   })
 
   // GET /api/tickets/:id/positions — the history, oldest first

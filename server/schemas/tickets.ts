@@ -123,3 +123,20 @@ export const savedQueryBody = z.object({
 });
 
 export const idParam = z.object({ id });
+
+/** The author revises a rejected ticket (every field optional; `version` as last seen). */
+export const updateTicketBody = z
+  .object({
+    version: z.number().int().min(1),
+    subject: meaningful('The subject', 3, 200).pipe(plainLine('The subject', 200)).optional(),
+    description: richTextInput.optional(),
+    tags: z.array(tagName).max(20, 'At most 20 tags').optional(),
+    referenceNo: plainLine('The reference number', 64).nullish(),
+    typeId: id.optional(),
+    areaId: id.optional(),
+    urgency: z.enum(levelValues).optional(),
+    impact: z.enum(levelValues).optional(),
+    private: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateTicketInput = z.output<typeof updateTicketBody>;

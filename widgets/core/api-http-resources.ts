@@ -107,6 +107,7 @@ export function createHttpResources(t: HttpTransport): ResourceApis {
       reopen: (id, input, o) => json(() => tickets[':id'].reopen.$post({ param: { id }, json: input }, perCall(o))),
       release: (id, input, o) => json(() => tickets[':id'].release.$post({ param: { id }, json: input }, perCall(o))),
       reject: (id, input, o) => json(() => tickets[':id'].reject.$post({ param: { id }, json: input }, perCall(o))),
+      update: (id, input, o) => json(() => tickets[':id'].$patch({ param: { id }, json: input as never }, perCall(o))),
       resubmit: (id, input, o) => json(() => tickets[':id'].resubmit.$post({ param: { id }, json: input }, perCall(o))),
       upload: (id, list, o) => uploadItems(`${base}/api/tickets/${encodeURIComponent(id)}/attachments`, list, o),
     },

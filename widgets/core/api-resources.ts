@@ -81,6 +81,19 @@ export interface CreateTicketInput {
   attachmentIds?: string[];
 }
 
+export interface UpdateTicketInput {
+  version: number;
+  subject?: string;
+  description?: string;
+  tags?: string[];
+  referenceNo?: string | null;
+  typeId?: string;
+  areaId?: string;
+  urgency?: Level;
+  impact?: Level;
+  private?: boolean;
+}
+
 /** Options of an upload: progress in bytes of the whole request. */
 export interface UploadOptions extends RequestOptions {
   onProgress?: (loaded: number, total: number) => void;
@@ -105,6 +118,8 @@ export interface TicketsApi {
   release(id: string, input: { reason: string }, options?: RequestOptions): Promise<TicketDetail>;
   /** POST /api/tickets/:id/reject */
   reject(id: string, input: { reason: string }, options?: RequestOptions): Promise<TicketDetail>;
+  /** PATCH /api/tickets/:id: the author revises a rejected ticket (`version` as last seen; 409 when stale) */
+  update(id: string, input: UpdateTicketInput, options?: RequestOptions): Promise<TicketDetail>;
   /** POST /api/tickets/:id/resubmit (the author, after a rejection) */
   resubmit(id: string, input: { comment?: string }, options?: RequestOptions): Promise<TicketDetail>;
   /** POST /api/tickets/:id/attachments (multipart), one result per file */

@@ -35,7 +35,7 @@ import { samplePngDataUrl, type FakeAttachment, type FakeTicket, type FakeWorld 
 
 export type FakeResourceMethod =
   | 'tickets.list' | 'tickets.get' | 'tickets.create' | 'tickets.positions' | 'tickets.addPosition'
-  | 'tickets.close' | 'tickets.reopen' | 'tickets.release' | 'tickets.reject' | 'tickets.resubmit' | 'tickets.upload'
+  | 'tickets.close' | 'tickets.reopen' | 'tickets.release' | 'tickets.reject' | 'tickets.update' | 'tickets.resubmit' | 'tickets.upload'
   | 'uploads.upload' | 'uploads.remove' | 'attachments.url'
   | 'lookups.types' | 'lookups.areas' | 'lookups.partners' | 'lookups.priorityMatrix' | 'lookups.tags'
   | 'queries.list' | 'queries.create' | 'queries.remove' | 'prefs.get' | 'prefs.set'
@@ -469,6 +469,39 @@ export function createFakeResources(core: FakeCore): ResourceApis {
         }),
       release: (id, input, o) => core.call('tickets.release', { id, ...input }, o, () => decide(id, 'released', input.reason)),
       reject: (id, input, o) => core.call('tickets.reject', { id, ...input }, o, () => decide(id, 'rejected', input.reason)),
+      update: (id, input, o) =>
+        core.call('tickets.update', { id, ...input }, o, () => {
+          const actor = core.actor();
+          const t = visibleTicket(id);
+          if (t.authorId !== actor.accountId) throw core.error('forbidden', 'Only the author can revise a ticket');
+          if (!ticketAbilities(actor, facts(t)).resubmit) throw core.error('conflict', 'Only a ticket whose release was rejected can be revised');
+          if (t.version !== input.version) throw core.error('conflict', 'The ticket changed meanwhile; reload it');
+          if (input.subject !== undefined && input.subject.trim().length < 3) throw core.invalid([{ path: 'subject', message: 'The subject must have at least 3 characters' }]);
+          const fields: string[] = [];
+          const set = <K extends keyof FakeTicket>(k: K, v: FakeTicket[K], name: string) => {
+            if (v !== undefined && JSON.stringify(v) !== JSON.stringify(t[k])) {
+              t[k] = v;
+              fields.push(name);
+            }
+          };
+          if (input.subject !== undefined) set('subject', input.subject.trim(), 'subject');
+          if (input.description !== undefined) set('descriptionHtml', input.description, 'description');
+          if (input.tags !== undefined) set('tags', input.tags, 'tags');
+          if (input.referenceNo !== undefined) set('referenceNo', input.referenceNo?.trim() || null, 'referenceNo');
+          if (input.typeId !== undefined) set('typeId', input.typeId, 'typeId');
+          if (input.areaId !== undefined) set('areaId', input.areaId, 'areaId');
+          if (input.private !== undefined) set('private', input.private, 'private');
+          if (input.urgency !== undefined || input.impact !== undefined) {
+            t.urgency = input.urgency ?? t.urgency;
+            t.impact = input.impact ?? t.impact;
+            set('priority', derivePriority(t.urgency, t.impact), 'priority');
+          }
+          if (fields.length) {
+            history(t, { authorId: actor.accountId, kind: 'system', event: 'revised', data: { fields }, bodyHtml: '', createdAt: iso(core.now()) });
+            touch(t);
+          }
+          return detail(t);
+        }),
       resubmit: (id, input, o) =>
         core.call('tickets.resubmit', { id, ...input }, o, () => {
           const actor = core.actor();
