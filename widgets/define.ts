@@ -6,3 +6,4 @@ import './portal-session/define.js';
 import './portal-app/define.js';
 import './kb-browser/define.js';
 import './plan-board/define.js';
+import './ticket-wizard/define.js';

@@ -29,3 +29,8 @@ export { KbBrowser } from './kb-browser/kb-browser.element.js';
 export { KbArticleOpenEvent, type KbArticleOpenDetail } from './kb-browser/kb-browser.events.js';
 export { PlanBoard, type PlanBoardView } from './plan-board/plan-board.element.js';
 export { ActivityChangedEvent, type ActivityChangedDetail } from './plan-board/plan-board.events.js';
+export { TicketWizard } from './ticket-wizard/ticket-wizard.element.js';
+export { TicketCreatedEvent } from './ticket-wizard/ticket-wizard.events.js';
+export { PortalFileDrop, formatFileSize, type FileUploader, type FileRemover } from './core/file-drop/file-drop.element.js';
+export { FilesChangedEvent, type FilesChangedDetail, type UploadedFile } from './core/file-drop/file-drop.events.js';
+export { PortalRichTextEditor, type ImageUploader } from './core/rich-text-editor/rich-text-editor.element.js';

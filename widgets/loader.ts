@@ -13,6 +13,7 @@ const modules: Record<string, () => Promise<unknown>> = {
   'portal-app': () => import('./portal-app/define.js'),
   'plan-board': () => import('./plan-board/define.js'),
   'kb-browser': () => import('./kb-browser/define.js'),
+  'ticket-wizard': () => import('./ticket-wizard/define.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

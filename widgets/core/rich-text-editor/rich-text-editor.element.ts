@@ -622,7 +622,7 @@ export class PortalRichTextEditor extends PortalElement {
     const internals = this.internals;
     if (!internals) return;
     internals.setFormValue(this.#value);
-    const anchor = this.#editor?.dom ?? this.renderRoot.querySelector<HTMLElement>('textarea') ?? undefined;
+    const anchor = this.#editor?.dom ?? this.renderRoot?.querySelector<HTMLElement>('textarea') ?? undefined;
     if (this.required && !this.#value) {
       internals.setValidity({ valueMissing: true }, msg(str`Please fill in ${this.label || msg('the text')}.`), anchor);
     } else if (this.error) {
