@@ -5,6 +5,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromiumPath, chromiumArgs } from './chromium.mjs';
+import { emulateTimezonePlugin } from './wtr-timezone.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,7 +39,7 @@ export default {
   rootDir: root,
   files: ['test/widgets/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json`, target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json`, target: 'es2022' }), emulateTimezonePlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

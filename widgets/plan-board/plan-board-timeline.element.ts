@@ -228,7 +228,7 @@ export class PlanBoardTimeline extends PortalElement {
               <span class="visually-hidden">${msg('Period')}</span>
               <div aria-hidden="true">
                 ${this.#ticks(from, to).map(
-                  (t) => html`<span class="tick" style="left: ${x(t.day)}px">${t.top ? html`<b>${t.top}</b>` : nothing}${t.label}</span>`,
+                  (t) => html`<span class="tick" data-day=${t.day} style="left: ${x(t.day)}px">${t.top ? html`<b>${t.top}</b>` : nothing}${t.label}</span>`,
                 )}
                 <span class="today-label" style="left: ${todayX}px">${msg('Today')}</span>
               </div>

@@ -392,7 +392,14 @@ export class PlanBoard extends PortalElement {
           ? msg('Arrow keys go from activity to activity. Alt or Ctrl with an arrow key moves the activity.')
           : msg('Arrow keys go from activity to activity.')}
       </p>
-      <div class="columns" part="columns" @keydown=${this.#onKeydown}>
+      <div
+        class="columns"
+        part="columns"
+        tabindex=${b.activities.length ? nothing : '0'}
+        role=${b.activities.length ? nothing : 'region'}
+        aria-label=${b.activities.length ? nothing : msg('Columns')}
+        @keydown=${this.#onKeydown}
+      >
         ${b.columns.map((c) => {
           const cards = ordered(b.activities, c.id);
           const target = this.drag && this.drag.columnId === c.id ? this.drag.index : -1;
@@ -783,41 +790,41 @@ export class PlanBoard extends PortalElement {
   }
 
   #renderDetail(a: ActivityDto): TemplateResult {
-    const editor = this.#editor;
     const none = html`<span class="muted">—</span>`;
+    const t = a.ticket;
+    // R-PLAN-4: created, updated and the ticket (a link, bold and blue, only when the user may see it)
+    const facts = html`<dl class="facts-list">
+      ${fact(msg('Created'), this.#instant(a.createdAt))} ${fact(msg('Updated'), this.#instant(a.updatedAt))}
+      ${fact(
+        msg('Ticket'),
+        !t
+          ? none
+          : t.accessible && t.id
+            ? html`<a class="ticket-link" part="ticket-link" href="#/tickets/${t.id}" @click=${(e: MouseEvent) => this.#onTicketClick(e, t.id!)}
+                >#${t.number}${t.subject ? html` ${t.subject}` : nothing}</a
+              >`
+            : html`<span class="ticket-number">#${t.number}</span>`,
+      )}
+    </dl>`;
     return html`<header class="dialog-header">
         <h2 id="detail-title" class="dialog-title">${a.title}</h2>
         <button type="button" class="button quiet small close" aria-label=${msg('Close')} @click=${this.#closeDetail}>${icons.cross()}</button>
       </header>
       ${a.description ? html`<p class="description">${a.description}</p>` : nothing}
-      ${editor
-        ? this.#renderForm(a)
+      ${this.#editor
+        ? this.#renderForm(a, facts)
         : html`<div class="alert info read-only">${icons.info()}<p>${msg('Read only — you are an observer of this board.')}</p></div>
             <dl class="facts-list">
               ${fact(msg('Start date'), formatDay(a.startDate, this.locale))} ${fact(msg('End date'), formatDay(a.endDate, this.locale))}
               ${fact(msg('Duration'), this.#hours(a.durationHours))}
               ${fact(msg('Priority'), html`<span class="badge prio prio-${a.priority}" part="priority">${priorityLabel(a.priority)}</span>`)}
               ${fact(msg('Column'), this.#columnTitle(a.columnId))}
-            </dl>`}
-      <dl class="facts-list">
-        ${fact(msg('Created'), this.#instant(a.createdAt))} ${fact(msg('Updated'), this.#instant(a.updatedAt))}
-        ${fact(
-          msg('Ticket'),
-          !a.ticket
-            ? none
-            : a.ticket.accessible && a.ticket.id
-              ? html`<a class="ticket-link" part="ticket-link" href="#/tickets/${a.ticket.id}" @click=${(e: MouseEvent) => this.#onTicketClick(e, a.ticket!.id!)}
-                  >#${a.ticket.number}${a.ticket.subject ? html` ${a.ticket.subject}` : nothing}</a
-                >`
-              : html`<span class="ticket-number">#${a.ticket.number}</span>`,
-        )}
-      </dl>
-      ${editor
-        ? nothing
-        : html`<div class="actions"><button type="button" class="button" @click=${this.#closeDetail}>${msg('Close')}</button></div>`}`;
+            </dl>
+            ${facts}
+            <div class="actions"><button type="button" class="button" @click=${this.#closeDetail}>${msg('Close')}</button></div>`}`;
   }
 
-  #renderForm(a: ActivityDto): TemplateResult {
+  #renderForm(a: ActivityDto, facts: TemplateResult): TemplateResult {
     const d = this.draft ?? draftOf(a);
     const err = this.fieldErrors;
     const described = (id: string, hint?: string) => [err[id as Field] ? `${id}-error` : '', hint ?? ''].filter(Boolean).join(' ') || nothing;
@@ -904,6 +911,7 @@ export class PlanBoard extends PortalElement {
           ${error('columnId')}
         </div>
       </div>
+      ${facts}
       ${this.formError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.formError}</p></div>` : nothing}
       <p class="form-status" role="status">${this.formStatus}</p>
       <div class="actions">

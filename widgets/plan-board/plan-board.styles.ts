@@ -59,6 +59,7 @@ export const planBoardStyles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-4);
     padding: var(--_space-4);
   }
@@ -138,6 +139,7 @@ export const planBoardStyles = css`
   /* a board */
   .board {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-4);
     min-width: 0;
   }
