@@ -195,6 +195,11 @@ export class TicketDetail extends PortalElement {
       this.uploads = [];
       this.uploadError = null;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // after render: a task started by this update is pending by now
     const current = this.#current();
     const status = !this.ticketId
       ? 'empty'
@@ -206,11 +211,6 @@ export class TicketDetail extends PortalElement {
     this.setExclusiveState(status, viewStates);
     this.setCustomState('not-found', status === 'error' && isApiError(this.#task.error) && this.#task.error.status === 404);
     this.setCustomState('busy', this.sending || this.dialogBusy || this.uploads.some((u) => u.status === 'uploading'));
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const current = this.#current();
     if (current) this.#resolveImages(current.ticket);
   }
 

@@ -1,0 +1,444 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { FakeApi } from '../../widgets/core/api-fake.js';
+import type { FakeTicket } from '../../widgets/core/fake/world.js';
+import { samplePngDataUrl } from '../../widgets/core/fake/world.js';
+import { localeReady } from '../../widgets/core/localization.js';
+import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
+import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
+import { textToHtml } from '../../widgets/ticket-detail/ticket-detail.element.js';
+import '../../widgets/ticket-detail/define.js';
+import { $, $maybe, collect, text, waitForStatus } from './helpers.js';
+
+const erik = 'erik.editor@nordwind.example';
+const anna = 'anna.viewer@nordwind.example';
+
+function ticketOf(api: FakeApi, pick: (t: FakeTicket) => boolean): FakeTicket {
+  const t = api.world.tickets.find(pick);
+  if (!t) throw new Error('no such ticket in the fake world');
+  return t;
+}
+
+async function mount(api: FakeApi, id: string | null, lang: 'de' | 'en' = 'en') {
+  const session = await fixture<PortalSession>(
+    html`<portal-session .api=${api} lang=${lang}><ticket-detail ticket-id=${id ?? ''}></ticket-detail></portal-session>`,
+  );
+  await waitForStatus(session, 'signed-in');
+  const el = session.querySelector<TicketDetail>('ticket-detail')!;
+  if (!id) el.ticketId = null;
+  await localeReady();
+  await el.updateComplete;
+  return { session, el };
+}
+
+async function ready(el: TicketDetail) {
+  await waitUntil(() => el.hasCustomState('ready'), 'ticket never showed', { timeout: 4000 });
+  await el.updateComplete;
+}
+
+const dialog = (el: TicketDetail) => $<HTMLDialogElement>(el, '#reason-dialog');
+const reasonBox = (el: TicketDetail) => $<HTMLTextAreaElement>(el, '#reason');
+const button = (el: TicketDetail, action: string) => $maybe<HTMLButtonElement>(el, `button[data-action=${action}]`);
+
+async function typeReason(el: TicketDetail, value: string) {
+  const box = reasonBox(el);
+  box.focus();
+  box.value = '';
+  box.dispatchEvent(new Event('input'));
+  await sendKeys({ type: value });
+  await el.updateComplete;
+}
+
+describe('ticket-detail', () => {
+  beforeEach(() => {
+    document.documentElement.lang = 'en';
+  });
+
+  it('shows loading, then the ticket with facts, description and the history oldest first (R-TICKET-1)', async () => {
+    const api = new FakeApi({ signedInAs: erik, latencyMs: 300 });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    // alone, with its API set directly (no session around it)
+    const el = await fixture<TicketDetail>(html`<ticket-detail lang="en" .api=${api} ticket-id=${t.id}></ticket-detail>`);
+    expect(el.hasCustomState('loading')).to.equal(true);
+    expect(text(el)).to.contain('Loading ticket…');
+    await expect(el).to.be.accessible();
+    await ready(el);
+    expect($(el, '#title').textContent).to.equal(t.subject);
+    expect(text(el)).to.contain(`Ticket #${t.number}`);
+    expect($(el, '.status-line .badge').textContent!.trim()).to.equal('In progress');
+    expect($(el, '.meta').textContent).to.contain('Nordwind Logistik GmbH');
+    const facts = [...el.shadowRoot!.querySelectorAll('.meta dt')].map((d) => d.textContent);
+    expect(facts).to.include.members(['Type', 'Area', 'Business partner', 'Author', 'Created', 'Last update', 'Tags']);
+    expect($(el, '.richtext').textContent).to.contain(t.subject);
+    const times = [...el.shadowRoot!.querySelectorAll('.history > li time')].map((x) => x.getAttribute('datetime')!);
+    expect(times.length).to.be.greaterThan(2);
+    expect([...times].sort()).to.deep.equal(times);
+    expect($(el, '.history > li:first-child').textContent).to.contain('Created by Erik Brandt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells agent and customer entries apart and never shows internal notes (R-TICKET-3, R-X-4)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => api.world.positions.some((p) => p.ticketId === x.id && p.internal) && x.authorId === 'acc-erik');
+    const internal = api.world.positions.find((p) => p.ticketId === t.id && p.internal)!;
+    expect(internal.bodyHtml).to.contain('Intern:');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    expect(text(el)).to.not.contain('Intern:');
+    const agent = $(el, '.position.agent');
+    expect(agent.querySelector('.side-label')!.textContent).to.equal('Servicedesk');
+    expect(agent.textContent).to.contain('Alex Hoffmann');
+    expect(getComputedStyle(agent).justifySelf).to.equal('end');
+    expect(text(el)).to.contain('Status: New → In progress');
+    expect(text(el)).to.contain('Released by Dora Wagner: Bitte bearbeiten.');
+  });
+
+  it('viewer: read-only, no composer, no buttons, and a note why', async () => {
+    const api = new FakeApi({ signedInAs: anna });
+    const t = ticketOf(api, (x) => x.businessPartnerId === 'bp-nordwind' && !x.private && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    expect($maybe(el, '.composer')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part=actions] button').length).to.equal(0);
+    expect($maybe(el, 'button.upload, .upload')).to.equal(null);
+    expect($(el, '.read-only').textContent).to.contain('permission group (viewer)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('editor: sends a position; the history and the host learn about it (R-TICKET-3)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const updated = collect<CustomEvent>('ticket-updated');
+    try {
+      const box = $<HTMLTextAreaElement>(el, '#composer-text');
+      box.focus();
+      await sendKeys({ type: 'Der Fehler <b>tritt</b> wieder auf.' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'Zweiter Absatz' });
+      const added = oneEvent(el, 'position-added');
+      $<HTMLButtonElement>(el, '.composer button[type=submit]').click();
+      const e = await added;
+      expect(e.detail.ticketId).to.equal(t.id);
+      expect(e.detail.position.bodyHtml).to.equal('<p>Der Fehler &lt;b&gt;tritt&lt;/b&gt; wieder auf.</p><p>Zweiter Absatz</p>');
+      await waitUntil(() => updated.events.length === 1, 'no ticket-updated');
+      await el.updateComplete;
+      expect(box.value).to.equal('');
+      const last = [...el.shadowRoot!.querySelectorAll('.history > .position')].pop()!;
+      expect(last.classList.contains('customer')).to.equal(true);
+      expect(last.textContent).to.contain('Der Fehler <b>tritt</b> wieder auf.');
+      expect(last.textContent).to.contain('(you)');
+      expect(updated.events[0]!.detail.ticket.id).to.equal(t.id);
+    } finally {
+      updated.stop();
+    }
+  });
+
+  it('a failed send keeps the draft and says so; Ctrl+Enter sends again', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    api.failures['tickets.addPosition'] = 'network';
+    const box = $<HTMLTextAreaElement>(el, '#composer-text');
+    box.focus();
+    await sendKeys({ type: 'Bitte melden Sie sich.' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => $maybe(el, '.composer .alert'), 'no error shown');
+    expect($(el, '.composer .alert').textContent).to.contain('your text is still here');
+    expect($(el, '.composer .alert').textContent).to.contain('cannot be reached');
+    expect(box.value).to.equal('Bitte melden Sie sich.');
+    await expect(el).to.be.accessible();
+    delete api.failures['tickets.addPosition'];
+    const added = oneEvent(el, 'position-added');
+    box.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await added;
+    expect(box.value).to.equal('');
+    expect($maybe(el, '.composer .alert')).to.equal(null);
+  });
+
+  it('an empty position is refused at the field, nothing is sent', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    $<HTMLButtonElement>(el, '.composer button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#composer-issue').textContent).to.equal('Write a text first.');
+    expect($(el, '#composer-text').getAttribute('aria-invalid')).to.equal('true');
+    expect(api.calls.some((c) => c.method === 'tickets.addPosition')).to.equal(false);
+  });
+
+  it('close: a required, detailed reason with a counter; Escape cancels and focus returns (R-TICKET-4)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const close = button(el, 'close')!;
+    close.focus();
+    close.click();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === reasonBox(el), 'focus not in the reason');
+    expect($(el, '#reason-count').textContent!.trim()).to.equal('0 characters (at least 10)');
+    await expect(el).to.be.accessible();
+
+    // Tab stays inside the modal dialog
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = el.shadowRoot!.activeElement;
+      if (active) expect(dialog(el).contains(active), `focus left the dialog (${active.outerHTML.slice(0, 40)})`).to.equal(true);
+    }
+
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#reason-issue').textContent).to.equal('Please give a reason.');
+    await typeReason(el, 'zu kurz');
+    expect($(el, '#reason-count').textContent!.trim()).to.equal('7 characters (at least 10)');
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#reason-issue').textContent).to.equal('Please write at least 10 characters.');
+    expect(reasonBox(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
+
+    reasonBox(el).focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'Escape did not close the dialog');
+    await waitUntil(() => el.shadowRoot!.activeElement === close, 'focus did not return to the button');
+    expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
+  });
+
+  it('close: sends the reason, shows the closed state and tells the host', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    button(el, 'close')!.click();
+    await el.updateComplete;
+    await typeReason(el, 'Drucker wurde getauscht, alles läuft wieder.');
+    const closed = oneEvent(el, 'ticket-closed');
+    const updated = oneEvent(el, 'ticket-updated');
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    const e = await closed;
+    expect(e.detail.ticket.status).to.equal('closed');
+    expect((await updated).detail.ticket.status).to.equal('closed');
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect($(el, '.status-line .badge').textContent!.trim()).to.equal('Closed');
+    expect($(el, '.closed-note').textContent).to.contain('Drucker wurde getauscht, alles läuft wieder.');
+    expect(text(el)).to.contain('Closed by Erik Brandt: Drucker wurde getauscht, alles läuft wieder.');
+    expect(button(el, 'close')).to.equal(null);
+    expect(button(el, 'reopen')).to.not.equal(null);
+    expect($maybe(el, '.composer')).to.equal(null);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
+    expect(api.calls.find((c) => c.method === 'tickets.close')!.input).to.deep.equal({ id: t.id, reason: 'Drucker wurde getauscht, alles läuft wieder.' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('reopen: a closed ticket opens again with a reason (R-TICKET-5)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.businessPartnerId === 'bp-nordwind' && x.status === 'closed' && (!x.private || x.authorId === 'acc-erik'));
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    expect($(el, '.closed-note').textContent).to.contain(t.closedReason!);
+    expect(text(el)).to.contain('Reopen the ticket to write a position or add files.');
+    button(el, 'reopen')!.click();
+    await el.updateComplete;
+    expect($(el, '#dialog-title').textContent).to.equal('Reopen ticket');
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#reason-issue').textContent).to.equal('Please give a reason.');
+    await typeReason(el, 'Der Fehler ist zurück.');
+    const reopened = oneEvent(el, 'ticket-reopened');
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    expect((await reopened).detail.ticket.status).to.equal('in_progress');
+    await waitUntil(() => $(el, '.status-line .badge').textContent!.trim() === 'In progress');
+    expect(text(el)).to.contain('Reopened by Erik Brandt: Der Fehler ist zurück.');
+    expect($maybe(el, '.composer')).to.not.equal(null);
+  });
+
+  it('rejected ticket: its author reads the reason and resubmits it', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'release_rejected');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const note = $(el, '.rejection');
+    expect(note.textContent).to.contain('Dora Wagner rejected the release of this ticket.');
+    expect(note.textContent).to.contain('Bitte zuerst mit der Teamleitung abstimmen.');
+    await expect(el).to.be.accessible();
+    button(el, 'resubmit')!.click();
+    await el.updateComplete;
+    expect($(el, '#dialog-title').textContent).to.equal('Resubmit for release');
+    expect(reasonBox(el).required).to.equal(false);
+    await typeReason(el, 'Mit der Teamleitung abgestimmt.');
+    const updated = oneEvent(el, 'ticket-updated');
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    expect((await updated).detail.ticket.status).to.equal('awaiting_release');
+    await el.updateComplete;
+    expect(api.calls.find((c) => c.method === 'tickets.resubmit')!.input).to.deep.equal({ id: t.id, comment: 'Mit der Teamleitung abgestimmt.' });
+    expect(text(el)).to.contain('Resubmitted for release by Erik Brandt: Mit der Teamleitung abgestimmt.');
+    expect(button(el, 'resubmit')).to.equal(null);
+  });
+
+  it('a ticket the user may not see: a clear not-found state', async () => {
+    const api = new FakeApi({ signedInAs: 'bob.editor@blueharbor.example' });
+    const t = ticketOf(api, (x) => x.businessPartnerId === 'bp-nordwind');
+    const { el } = await mount(api, t.id);
+    await waitUntil(() => el.hasCustomState('error'), 'no error state');
+    await el.updateComplete;
+    expect(el.hasCustomState('not-found')).to.equal(true);
+    expect(text(el)).to.contain('This ticket does not exist, or you are not allowed to see it.');
+    expect(text(el)).to.not.contain(t.subject);
+    await expect(el).to.be.accessible();
+  });
+
+  it('error with retry; empty without a ticket id', async () => {
+    const api = new FakeApi({ signedInAs: erik, failures: { 'tickets.get': 'internal' } });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik');
+    const { el } = await mount(api, t.id);
+    await waitUntil(() => el.hasCustomState('error'), 'no error state');
+    await el.updateComplete;
+    expect(el.hasCustomState('not-found')).to.equal(false);
+    expect($(el, '.alert.danger').textContent).to.contain('The ticket could not be loaded.');
+    await expect(el).to.be.accessible();
+    delete api.failures['tickets.get'];
+    $<HTMLButtonElement>(el, 'button.retry').click();
+    await ready(el);
+    el.ticketId = null;
+    await el.updateComplete;
+    expect(el.hasCustomState('empty')).to.equal(true);
+    expect(text(el)).to.contain('No ticket selected.');
+  });
+
+  it('attachments: download through the API, image preview in a dialog (R-TICKET-2)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => api.world.attachments.some((a) => a.ticketId === x.id && a.contentType === 'image/png') && (x.authorId === 'acc-erik' || !x.private) && x.businessPartnerId === 'bp-nordwind' && x.releasedAt !== null);
+    const image = api.world.attachments.find((a) => a.ticketId === t.id && a.contentType === 'image/png')!;
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    await waitUntil(() => $maybe<HTMLImageElement>(el, '.thumb img'), 'no thumbnail');
+    expect($<HTMLImageElement>(el, '.thumb img').src).to.equal(samplePngDataUrl);
+    expect(text(el)).to.contain(image.fileName);
+    expect($(el, '.file .muted').textContent).to.contain('81 byte');
+
+    const clicked: HTMLAnchorElement[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      $<HTMLButtonElement>(el, '.file-info button.name').click();
+      await waitUntil(() => clicked.length === 1, 'no download started');
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(clicked[0]!.download).to.equal(image.fileName);
+    expect(clicked[0]!.href).to.equal(samplePngDataUrl);
+    expect(api.calls.filter((c) => c.method === 'attachments.url').map((c) => c.input)).to.deep.include({ id: image.id });
+
+    const thumb = $<HTMLButtonElement>(el, '.thumb');
+    expect(thumb.getAttribute('aria-label')).to.equal(`Preview ${image.fileName}`);
+    thumb.focus();
+    thumb.click();
+    await el.updateComplete;
+    const preview = $<HTMLDialogElement>(el, '#preview-dialog');
+    expect(preview.open).to.equal(true);
+    expect($<HTMLImageElement>(el, '#preview-dialog img').alt).to.equal(image.fileName);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !preview.open, 'preview did not close');
+    await waitUntil(() => el.shadowRoot!.activeElement === thumb, 'focus did not return to the thumbnail');
+  });
+
+  it('uploads more files with per-file progress; the history names them', async () => {
+    const api = new FakeApi({ signedInAs: erik, maxFileBytes: 20 });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const before = el.ticket!.attachments.length;
+    const upload = api.tickets.upload;
+    let release: () => void = () => undefined;
+    api.tickets.upload = async (id, files, o) => {
+      o?.onProgress?.(3, 10);
+      await new Promise<void>((r) => (release = r));
+      return upload(id, files, o);
+    };
+    const input = $<HTMLInputElement>(el, '#file-input');
+    const dt = new DataTransfer();
+    dt.items.add(new File(['0123456789'], 'notiz.txt', { type: 'text/plain' }));
+    dt.items.add(new File(['x'.repeat(30)], 'gross.txt', { type: 'text/plain' }));
+    input.files = dt.files;
+    const updated = oneEvent(el, 'ticket-updated');
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => $maybe(el, '.upload-item[data-status=uploading] progress'), 'no progress bar');
+    const bar = $<HTMLProgressElement>(el, '.upload-item[data-status=uploading] progress');
+    expect(bar.value).to.equal(3);
+    expect(bar.max).to.equal(10);
+    expect(bar.getAttribute('aria-label')).to.equal('Upload of notiz.txt');
+    expect($(el, '.upload-item[data-status=waiting]').textContent).to.contain('gross.txt');
+    expect(el.hasCustomState('busy')).to.equal(true);
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => $maybe(el, '.upload-item[data-status=uploading]')?.textContent?.includes('gross.txt'), 'second upload did not start');
+    release();
+    await updated;
+    await el.updateComplete;
+    expect($(el, '.upload-item[data-status=done]').textContent).to.contain('Uploaded');
+    expect($(el, '.upload-item[data-status=failed]').textContent).to.contain('The file is larger than the limit of 20 byte.');
+    expect(el.ticket!.attachments.length).to.equal(before + 1);
+    expect(text(el)).to.contain('Files added by Erik Brandt: notiz.txt');
+    expect($(el, '[role=status][aria-live]').textContent).to.contain('1 of 2 files uploaded; 1 failed.');
+  });
+
+  it('images in the description load through the API; the actions slot and reload() serve other hosts', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    api.world.attachments.push({
+      id: 'attimg0001', ticketId: t.id, positionId: null, uploadedBy: 'acc-erik', fileName: 'bild.png', contentType: 'image/png',
+      size: 81, createdAt: t.createdAt, internal: false, dataUrl: samplePngDataUrl,
+    });
+    t.descriptionHtml = '<p>Siehe Bild:</p><p><img src="/api/attachments/attimg0001?inline=1" alt="Fehlerbild"></p>';
+    const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en">
+      <ticket-detail ticket-id=${t.id}><button slot="actions" id="extra">Release</button></ticket-detail>
+    </portal-session>`);
+    await waitForStatus(session, 'signed-in');
+    const el = session.querySelector<TicketDetail>('ticket-detail')!;
+    await ready(el);
+    await waitUntil(() => $maybe<HTMLImageElement>(el, '.richtext img')?.getAttribute('src') === samplePngDataUrl, 'image not resolved');
+    const slot = $<HTMLSlotElement>(el, 'slot[name=actions]');
+    expect(slot.assignedElements()[0]!.id).to.equal('extra');
+    const gets = () => api.calls.filter((c) => c.method === 'tickets.get').length;
+    const n = gets();
+    t.subject = 'Freigegeben und geändert';
+    await el.reload();
+    await el.updateComplete;
+    expect(gets()).to.equal(n + 1);
+    expect($(el, '#title').textContent).to.equal('Freigegeben und geändert');
+  });
+
+  it('speaks German', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id, 'de');
+    await ready(el);
+    expect($(el, '.status-line .badge').textContent!.trim()).to.equal('In Bearbeitung');
+    expect(button(el, 'close')!.textContent!.trim()).to.equal('Ticket abschließen');
+    expect($(el, '#composer-title').textContent).to.equal('Position verfassen');
+    expect($(el, '#attachments-title').textContent).to.contain('Anhänge');
+    expect(text(el)).to.contain('Status: Neu → In Bearbeitung');
+    expect($(el, '.meta').textContent).to.contain('Störung');
+    await expect(el).to.be.accessible();
+  });
+
+  it('writes typed text as escaped paragraphs', () => {
+    expect(textToHtml('a & b\nc\n\n\n<d>')).to.equal('<p>a &amp; b<br>c</p><p>&lt;d&gt;</p>');
+    expect(textToHtml('   \n  ')).to.equal('');
+  });
+});

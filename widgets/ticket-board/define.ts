@@ -1,0 +1,10 @@
+import { defineOnce } from '../core/define-once.js';
+import { TicketBoard } from './ticket-board.element.js';
+
+defineOnce('ticket-board', TicketBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ticket-board': TicketBoard;
+  }
+}

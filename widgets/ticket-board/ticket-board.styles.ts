@@ -1,0 +1,439 @@
+import { css } from 'lit';
+
+export const ticketBoardStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .board {
+    display: grid;
+    grid-template-columns: var(--ticket-board-queries-width, 15rem) minmax(0, 1fr);
+    gap: var(--_space-5);
+    align-items: start;
+  }
+  .title {
+    font-size: var(--_font-size-large);
+  }
+
+  /* queries */
+  .queries {
+    position: sticky;
+    top: var(--_space-4);
+    padding: var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-large);
+    background: var(--_color-surface);
+  }
+  .queries-title,
+  .personal-title {
+    margin: 0 0 var(--_space-2);
+    padding: 0 var(--_space-2);
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .personal-title {
+    margin-top: var(--_space-4);
+  }
+  .query-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 2px;
+  }
+  .query-item {
+    position: relative;
+  }
+  .query {
+    display: flex;
+    width: 100%;
+    align-items: center;
+    min-height: 2.25rem;
+    padding: var(--_space-1) var(--_space-3);
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_color-text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .query:hover {
+    background: var(--_color-surface-sunken);
+  }
+  .query.current {
+    background: var(--_color-primary-subtle);
+    color: var(--_color-primary);
+    font-weight: 600;
+    box-shadow: inset 3px 0 0 var(--_color-primary);
+  }
+  .query-name {
+    overflow-wrap: anywhere;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 5;
+    left: var(--_space-2);
+    right: calc(-1 * var(--_space-6));
+    top: calc(100% + 4px);
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    background: var(--_color-text);
+    color: var(--_color-surface);
+    font-size: var(--_font-size-small);
+    line-height: 1.4;
+    box-shadow: var(--_shadow);
+  }
+  .query-tools {
+    display: grid;
+    gap: var(--_space-2);
+    margin-top: var(--_space-4);
+    padding-top: var(--_space-3);
+    border-top: 1px solid var(--_color-border);
+  }
+  .query-select {
+    display: none;
+  }
+  .skeleton-list li {
+    padding: var(--_space-2) var(--_space-3);
+  }
+
+  /* filters */
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space-3);
+    margin-bottom: var(--_space-3);
+  }
+  .filters .field {
+    margin: 0;
+    min-width: 10rem;
+  }
+  .filters .search {
+    flex: 1 1 16rem;
+  }
+  .filters select.input {
+    width: auto;
+    max-width: 100%;
+  }
+  .sort-select {
+    display: none !important;
+  }
+  .summary {
+    margin: 0 0 var(--_space-2);
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+  }
+  .small-alert {
+    padding: var(--_space-2) var(--_space-3);
+  }
+  .row-actions {
+    margin-top: var(--_space-2);
+  }
+  .ref {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+
+  /* table */
+  .table-wrap {
+    overflow-x: auto;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-large);
+    background: var(--_color-surface);
+  }
+  .table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .table[aria-busy='true'] tbody {
+    opacity: 0.55;
+    transition: opacity var(--_transition);
+  }
+  th,
+  td {
+    padding: var(--_space-2) var(--_space-3);
+    border-bottom: 1px solid var(--_color-border);
+    text-align: left;
+    vertical-align: middle;
+  }
+  tbody tr:last-child td {
+    border-bottom: 0;
+  }
+  th {
+    padding: 0;
+    background: var(--_color-surface-raised);
+    font-size: var(--_font-size-small);
+    white-space: nowrap;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    width: 100%;
+    padding: var(--_space-2) var(--_space-3);
+    border: 0;
+    background: none;
+    color: var(--_color-text-muted);
+    font: inherit;
+    font-weight: 600;
+    text-align: left;
+    cursor: pointer;
+  }
+  .sort:hover:not(:disabled) {
+    color: var(--_color-text);
+  }
+  th[aria-sort] .sort {
+    color: var(--_color-text);
+  }
+  .sort .arrow {
+    font-size: 0.7em;
+    opacity: 0.45;
+  }
+  th[aria-sort] .arrow {
+    opacity: 1;
+    color: var(--_color-primary);
+  }
+  .row {
+    cursor: pointer;
+  }
+  .row:hover {
+    background: var(--ticket-board-row-hover, var(--_color-surface-raised));
+  }
+  .row:focus-within {
+    background: var(--ticket-board-row-hover, var(--_color-surface-raised));
+  }
+  td.num,
+  td.updated {
+    white-space: nowrap;
+    color: var(--_color-text-muted);
+  }
+  td.subject {
+    min-width: 14rem;
+  }
+  .open {
+    display: inline-flex;
+    align-items: baseline;
+    gap: var(--_space-1);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_color-text);
+    font: inherit;
+    font-weight: 500;
+    text-align: left;
+    cursor: pointer;
+    border-radius: 2px;
+  }
+  .open:hover .subject-text {
+    color: var(--_color-primary);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .open .lock {
+    flex: none;
+    width: 0.9rem;
+    height: 0.9rem;
+    align-self: center;
+    color: var(--_color-text-muted);
+  }
+  .subject-text {
+    overflow-wrap: anywhere;
+  }
+  td.type,
+  td.author,
+  td.partner {
+    color: var(--_color-text-muted);
+  }
+  .skeleton {
+    display: block;
+    height: 0.75rem;
+    border-radius: 4px;
+    background: linear-gradient(90deg, var(--_color-surface-sunken) 0%, var(--_color-border) 50%, var(--_color-surface-sunken) 100%);
+    background-size: 200% 100%;
+    animation: board-shimmer 1.4s ease-in-out infinite;
+  }
+  .skeleton-row td {
+    padding-block: var(--_space-3);
+  }
+  @keyframes board-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  .empty {
+    border: 1px dashed var(--_color-border-strong);
+    border-radius: var(--_radius-large);
+    background: var(--_color-surface);
+  }
+  .empty p {
+    margin: 0;
+    color: var(--_color-text);
+  }
+
+  /* pager */
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-3);
+    margin-top: var(--_space-3);
+  }
+  .page-size {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    margin: 0;
+  }
+  .page-size select {
+    width: auto;
+    min-height: 2rem;
+    padding-block: 0;
+  }
+  .page-of {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+  }
+  .page-buttons {
+    display: flex;
+    gap: var(--_space-2);
+  }
+
+  /* a ticket in place */
+  .detail-top {
+    margin-bottom: var(--_space-4);
+  }
+  .button.danger {
+    background: var(--_color-danger);
+    border-color: var(--_color-danger);
+    color: var(--_color-on-primary);
+  }
+  dialog {
+    width: min(30rem, calc(100vw - 2rem));
+  }
+  dialog h2 {
+    font-size: var(--_font-size-large);
+  }
+  dialog .hint {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+  }
+
+  /* narrow: queries as a select, rows as cards */
+  @container (max-width: 48rem) {
+    .board {
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--_space-3);
+    }
+    .queries {
+      position: static;
+      padding: 0;
+      border: 0;
+      background: none;
+    }
+    .queries-title,
+    .personal-title,
+    .query-list {
+      display: none;
+    }
+    .query-select {
+      display: grid;
+      margin-bottom: var(--_space-2);
+    }
+    .query-tools {
+      display: flex;
+      flex-wrap: wrap;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .query-tools .button {
+      width: auto;
+    }
+    .filters .field {
+      flex: 1 1 100%;
+      min-width: 0;
+    }
+    .filters select.input {
+      width: 100%;
+    }
+    .sort-select {
+      display: grid !important;
+    }
+    .table-wrap {
+      border: 0;
+      background: none;
+      overflow: visible;
+    }
+    .table,
+    .table tbody {
+      display: block;
+    }
+    .table thead {
+      display: none;
+    }
+    .table caption {
+      display: block;
+    }
+    .table tr {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: var(--_space-1) var(--_space-3);
+      margin-bottom: var(--_space-3);
+      padding: var(--_space-3);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius-large);
+      background: var(--_color-surface);
+    }
+    .table td {
+      display: grid;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
+      align-items: center;
+      padding: 0;
+      border: 0;
+    }
+    .table td[data-label]::before {
+      content: attr(data-label);
+      color: var(--_color-text-muted);
+      font-size: var(--_font-size-small);
+      align-self: center;
+    }
+    .table td.subject > .open {
+      grid-column: 1 / -1;
+      font-size: 1.0625rem;
+      margin-bottom: var(--_space-1);
+    }
+    .table td.subject {
+      min-width: 0;
+    }
+    .table td > * {
+      justify-self: start;
+    }
+    td.num {
+      color: var(--_color-text);
+    }
+    .skeleton-row td {
+      display: block;
+    }
+    .skeleton-row td::before {
+      content: none;
+    }
+    .pager {
+      justify-content: center;
+    }
+  }
+`;
