@@ -333,6 +333,15 @@ describe('kb-browser', () => {
     $<HTMLButtonElement>(el, '.back').click();
     await el.updateComplete;
     expect(active(el)?.dataset.id).to.equal(id);
+    // Escape also works when the focus is nowhere (e.g. the print preview hid the focused button)
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.hasCustomState('ready') && el.hasCustomState('article'));
+    (el.shadowRoot!.activeElement as HTMLElement).blur();
+    expect(document.activeElement).to.equal(document.body);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.hasCustomState('article')).to.equal(false);
+    expect(active(el)?.dataset.id).to.equal(id);
   });
 
   it('keyboard: / jumps to the search, arrows move through results and sections, Enter opens', async () => {
@@ -465,6 +474,17 @@ describe('kb-browser', () => {
     await search(el, 'zzqx');
     expect(text(el)).to.contain('Keine Artikel passen zu „zzqx“.');
     await expect(el).to.be.accessible();
+  });
+
+  it('switching the page language loads the section names again in the new language', async () => {
+    const { el, session, api } = await mount({ lang: 'en' });
+    await settled(el);
+    expect(options(el).map((o) => o.name)).to.include('How-tos');
+    const before = calls(api, 'kb.sections').length;
+    session.setAttribute('lang', 'de');
+    await waitUntil(() => options(el).some((o) => o.name === 'Anleitungen'), 'section names stayed English');
+    expect(options(el)[0]!.name).to.equal('Alle Abschnitte');
+    expect(calls(api, 'kb.sections').length).to.be.greaterThan(before);
   });
 
   it('in the portal: the Knowledge base view opens the article a link names (#/kb/<id>)', async () => {

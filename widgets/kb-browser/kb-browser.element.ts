@@ -17,7 +17,7 @@ import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
-import { formatDate, formatNumber } from '../core/localization.js';
+import { currentLocale, formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { richText } from '../core/sanitize.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
@@ -97,6 +97,9 @@ export class KbBrowser extends PortalElement {
   @state()
   protected session?: SessionState;
 
+  // The tasks' last argument is the locale the API client asks the server for (section names come
+  // in it): the page's active locale, which can trail `this.locale` while a switch loads.
+
   /** What the search box holds. */
   @state() private searchText = '';
   /** The search term the lists were asked for (the box, after typing rests). */
@@ -121,7 +124,7 @@ export class KbBrowser extends PortalElement {
   readonly #sectionsTask = new Task(this, {
     task: ([api, who, q]: readonly [Api, string | null, string, Locale], { signal }) =>
       who === waiting ? initialState : api.kb.sections(q ? { q } : {}, { signal }),
-    args: () => [this.api, this.#who(), this.query, this.locale] as const,
+    args: () => [this.api, this.#who(), this.query, currentLocale()] as const,
     onComplete: (sections) => {
       this.#lastSections = sections;
       for (const s of sections) this.#sectionNames.set(s.id, s.name);
@@ -132,7 +135,7 @@ export class KbBrowser extends PortalElement {
   readonly #articlesTask = new Task(this, {
     task: ([api, who, section, q]: readonly [Api, string | null, string | null, string, Locale], { signal }) =>
       who === waiting ? initialState : api.kb.articles({ ...(section ? { section } : {}), ...(q ? { q } : {}) }, { signal }),
-    args: () => [this.api, this.#who(), this.section, this.query, this.locale] as const,
+    args: () => [this.api, this.#who(), this.section, this.query, currentLocale()] as const,
     onComplete: (items) => this.#onArticles(items),
     onError: (e) => this.#reportError(e),
   });
@@ -140,7 +143,7 @@ export class KbBrowser extends PortalElement {
   readonly #articleTask = new Task(this, {
     task: ([api, who, id]: readonly [Api, string | null, string | null, Locale], { signal }) =>
       id && who !== waiting ? api.kb.article(id, { signal }) : initialState,
-    args: () => [this.api, this.#who(), this.articleId, this.locale] as const,
+    args: () => [this.api, this.#who(), this.articleId, currentLocale()] as const,
     onError: (e) => {
       if (!(isApiError(e) && e.code === 'not_found')) this.#reportError(e);
     },
@@ -647,16 +650,32 @@ export class KbBrowser extends PortalElement {
     }
   };
 
-  /** `/` anywhere on the page (outside text fields) jumps to the search, like on most sites. */
+  /**
+   * `/` anywhere on the page (outside text fields) jumps to the search, like on most sites; Escape
+   * with the focus nowhere (e.g. after the print preview hid the focused button) leaves an article.
+   */
   readonly #onDocumentKeydown = (e: KeyboardEvent) => {
-    if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || this.articleId !== null) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.composedPath()[0];
+    if (e.key === 'Escape') {
+      const nowhere = target === document.body || target === document.documentElement || target === document;
+      if (nowhere && this.articleId !== null && this.#shown()) {
+        e.preventDefault();
+        this.#back();
+      }
+      return;
+    }
+    if (e.key !== '/' || this.articleId !== null) return;
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    const input = this.#searchInput();
-    if (!input || (typeof this.checkVisibility === 'function' && !this.checkVisibility())) return;
+    if (!this.#searchInput() || !this.#shown()) return;
     e.preventDefault();
     this.focusSearch();
   };
+
+  /** Whether the element is rendered (not in a hidden view of its host). */
+  #shown(): boolean {
+    return typeof this.checkVisibility === 'function' ? this.checkVisibility() : this.isConnected;
+  }
 
   readonly #onSearchKeydown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
