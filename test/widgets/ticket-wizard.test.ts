@@ -27,6 +27,8 @@ async function mount(email: string, options: { lang?: 'de' | 'en'; api?: FakeApi
   const el = session.querySelector<TicketWizard>('ticket-wizard')!;
   await localeReady();
   await waitUntil(() => !el.hasCustomState('loading'), 'the wizard kept loading', { timeout: 4000 });
+  // the shared elements of steps 2 and 3 come in their own chunks
+  await Promise.all([customElements.whenDefined('portal-file-drop'), customElements.whenDefined('portal-rich-text-editor')]);
   await el.updateComplete;
   return { api, session, el };
 }
@@ -384,7 +386,7 @@ describe('ticket-wizard', () => {
     expect(currentStep(el)).to.equal('Review and send');
     expect(reviewRows(el)['Business partner']).to.equal('Blue Harbor Ltd');
     await next(el);
-    await waitUntil(() => el.hasCustomState('sent'), () => `not sent: ${text(el)}`);
+    await waitUntil(() => el.hasCustomState('sent'), 'not sent');
     expect(api.calls.find((c) => c.method === 'tickets.create')!.input).to.deep.include({ businessPartnerId: 'bp-blueharbor', release: true });
   });
 

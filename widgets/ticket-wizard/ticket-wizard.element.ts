@@ -21,11 +21,9 @@ import { errorMessage, errorReference } from '../core/messages.js';
 import { richText } from '../core/sanitize.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
-import { formatFileSize } from '../core/file-drop/file-drop.element.js';
+import { formatFileSize } from '../core/file-drop/file-size.js';
 import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
 import type { PortalRichTextEditor } from '../core/rich-text-editor/rich-text-editor.element.js';
-import '../core/file-drop/define.js';
-import '../core/rich-text-editor/define.js';
 import './ticket-wizard-tags.define.js';
 import type { TicketWizardTags } from './ticket-wizard-tags.element.js';
 import {
@@ -140,6 +138,7 @@ export class TicketWizard extends PortalElement {
   /** after a restore: push attachments into the file drop once it is rendered */
   #pushFiles = false;
   #focusAfterRender: string | null = null;
+  #editorLoadAsked = false;
 
   readonly #lookups = new Task(this, {
     args: () => [this.api, this.#sessionAccountId(), this.locale] as const,
@@ -155,6 +154,18 @@ export class TicketWizard extends PortalElement {
     },
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The attachments and description steps use shared elements in their own chunks: they load
+    // while the first step is filled in, so the wizard's first chunk stays small.
+    for (const load of [() => import('../core/file-drop/define.js'), () => import('../core/rich-text-editor/define.js')]) {
+      load().then(
+        () => this.requestUpdate(),
+        (e: unknown) => console.error('helpdesk-portal: could not load a part of the ticket wizard', e),
+      );
+    }
+  }
+
   /** Starts a new, empty ticket (the draft kept for this account is dropped). */
   reset(): void {
     if (this.#draftOwner) clearDraft(this.#draftOwner);
@@ -164,8 +175,9 @@ export class TicketWizard extends PortalElement {
     this.sendError = null;
     this.created = null;
     this.restored = false;
-    this.fileDrop?.reset();
-    if (this.editor) this.editor.value = '';
+    this.#upgraded(this.fileDrop)?.reset();
+    const editor = this.#upgraded(this.editor);
+    if (editor) editor.value = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -178,11 +190,18 @@ export class TicketWizard extends PortalElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#pushFiles && this.fileDrop) {
+    const fileDrop = this.#upgraded(this.fileDrop);
+    if (this.#pushFiles && fileDrop) {
       this.#pushFiles = false;
-      this.fileDrop.value = this.draft.attachments;
+      fileDrop.value = this.draft.attachments;
     }
-    if (changed.has('step') && steps[this.step] === 'description') void this.editor?.load();
+    if (steps[this.step] === 'description' && (changed.has('step') || !this.#editorLoadAsked)) {
+      const editor = this.#upgraded(this.editor);
+      if (editor) {
+        this.#editorLoadAsked = true;
+        void editor.load();
+      }
+    }
     if (this.#focusAfterRender) {
       const selector = this.#focusAfterRender;
       this.#focusAfterRender = null;
@@ -879,5 +898,10 @@ export class TicketWizard extends PortalElement {
 
   #announce(text: string) {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  /** The element once its class is defined (the shared elements load in their own chunks). */
+  #upgraded<E extends HTMLElement>(el: E | undefined | null): E | null {
+    return el && customElements.get(el.localName) && el instanceof customElements.get(el.localName)! ? el : null;
   }
 }

@@ -6,6 +6,7 @@ import { isAbort, isApiError, type Locale, type UploadItem, type UploadOptions }
 import { PortalElement } from '../base-element.js';
 import { icons } from '../icons.js';
 import { formatNumber } from '../localization.js';
+import { formatFileSize } from './file-size.js';
 import { errorMessage } from '../messages.js';
 import { alertStyles, buttonStyles, hostStyles } from '../styles.js';
 import { FilesChangedEvent, type UploadedFile } from './file-drop.events.js';
@@ -37,12 +38,7 @@ interface Entry {
 
 const MB = 1024 * 1024;
 
-/** "10 MB", "64 kB", "512 Byte" in the page's locale. */
-export function formatFileSize(bytes: number, locale: Locale): string {
-  const [unit, value] =
-    bytes >= MB ? (['megabyte', bytes / MB] as const) : bytes >= 1024 ? (['kilobyte', bytes / 1024] as const) : (['byte', bytes] as const);
-  return formatNumber(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }, locale);
-}
+export { formatFileSize };
 
 const uploadIcon = svg`<path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12"/>`;
 const fileIcon = svg`<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6"/>`;
@@ -115,6 +111,16 @@ export class PortalFileDrop extends PortalElement {
   @query('input[type=file]') private input?: HTMLInputElement;
 
   #dragTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    // a value set before the element was defined shadows the accessor: hand it over
+    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
+      const files = (this as { value: UploadedFile[] }).value;
+      delete (this as { value?: UploadedFile[] }).value;
+      this.value = files;
+    }
+  }
 
   /** The stored files (uploads still in flight or failed are not part of it). */
   get value(): UploadedFile[] {

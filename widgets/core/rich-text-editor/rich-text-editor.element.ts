@@ -162,6 +162,11 @@ export class PortalRichTextEditor extends PortalElement {
   #imageUrls = new Map<string, string>();
   #ownedUrls = new Set<string>();
 
+  constructor() {
+    super();
+    upgradeProperty(this, 'value');
+  }
+
   /** The text as allowed HTML ('' when empty). */
   get value(): string {
     return this.#value;
@@ -675,6 +680,18 @@ export class PortalRichTextEditor extends PortalElement {
 
   #announce(text: string) {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+}
+
+/**
+ * A property set before the element was defined (a template rendered it before its chunk
+ * loaded) shadows the accessor; hand it to the accessor instead.
+ */
+export function upgradeProperty<T extends object>(el: T, name: keyof T & string): void {
+  if (Object.prototype.hasOwnProperty.call(el, name)) {
+    const value = el[name];
+    delete el[name];
+    el[name] = value;
   }
 }
 
