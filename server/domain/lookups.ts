@@ -150,8 +150,10 @@ export async function createQuery(deps: Deps, actor: Actor, input: { name: strin
 }
 
 export async function deleteQuery(deps: Deps, actor: Actor, id: string) {
-  const row = await deps.db.selectFrom('saved_query').select(['id', 'account_id']).where('id', '=', id).executeTakeFirst();
-  if (!row || (row.account_id !== null && row.account_id !== actor.accountId)) throw notFound('Query');
+  const row = await deps.db.selectFrom('saved_query').select(['id', 'account_id', 'system_partner_id']).where('id', '=', id).executeTakeFirst();
+  // only queries the caller can list exist for them: own ones and their system partner's
+  const mine = row && (row.account_id === null ? row.system_partner_id === actor.systemPartnerId : row.account_id === actor.accountId);
+  if (!row || !mine) throw notFound('Query');
   if (row.account_id === null) throw forbidden('System queries cannot be deleted');
   await deps.db.deleteFrom('saved_query').where('id', '=', id).execute();
 }

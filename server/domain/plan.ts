@@ -377,9 +377,15 @@ export async function agentCreateActivity(
 
 export async function agentDeleteActivity(deps: Deps, actor: Actor, id: string) {
   requireAgent(actor);
-  const a = await deps.db.selectFrom('plan_activity').select(['id', 'board_id', 'column_id']).where('id', '=', id).executeTakeFirst();
+  const a = await deps.db
+    .selectFrom('plan_activity')
+    .innerJoin('plan_board', 'plan_board.id', 'plan_activity.board_id')
+    .select(['plan_activity.id', 'plan_activity.board_id', 'plan_activity.column_id'])
+    .where('plan_activity.id', '=', id)
+    .where('plan_board.system_partner_id', '=', actor.systemPartnerId)
+    .executeTakeFirst();
+  // another system partner's activity answers like a missing one
   if (!a) throw notFound('Activity');
-  await requireAgentBoard(deps, actor, a.board_id);
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('plan_activity').where('id', '=', id).execute();
     // the column keeps positions 0..n-1
