@@ -280,6 +280,8 @@ describe('portal-session', () => {
     el.setAttribute('lang', 'de');
     await settled(el);
     await waitUntil(() => inside(el).shadowRoot!.textContent!.includes('· de'), 'consumer kept its locale');
+    // the German strings load lazily (their own chunk): the runtime switches once they are in
+    await localeReady();
     expect(currentLocale()).to.equal('de');
     // a widget inside may ask for the locale; the session takes it
     const request = new LocaleRequestEvent('en');

@@ -226,6 +226,7 @@ export class FakeApi implements Api {
           }
           this.#failuresByEmail.delete(key);
           this.#sessionAccountId = account.id;
+          this.#viaHost = false;
           return this.#signInResult(account);
         }),
       signOut: (o) =>
@@ -272,9 +273,11 @@ export class FakeApi implements Api {
           // Fake host tokens read `fake-host-token:<e-mail>`.
           const m = /^fake-host-token:(.+)$/.exec(input.token);
           const account = m ? this.#byEmail(m[1]!) : undefined;
-          if (!account) throw this.#error('unauthenticated', 'The host token is not valid');
+          if (!account || account.kind === 'agent') throw this.#error('unauthenticated', 'The host token is not valid');
           this.#sessionAccountId = account.id;
-          return this.#signInResult(account);
+          // like the server: the intranet signed the user in, no portal password to change
+          this.#viaHost = true;
+          return { ...this.#signInResult(account), mustChangePassword: false };
         }),
     };
 
@@ -327,6 +330,9 @@ export class FakeApi implements Api {
     };
   }
 
+  /** the session came from a host token (`auth.exchange`): no forced password change */
+  #viaHost = false;
+
   get mayHaveSession(): boolean {
     return this.mode === 'cookie' || this.#sessionAccountId !== null;
   }
@@ -370,7 +376,7 @@ export class FakeApi implements Api {
   #session(allowPasswordChange = false): FakeAccount {
     const account = this.#sessionAccountId ? this.#accounts.get(this.#sessionAccountId) : undefined;
     if (!account) throw this.#error('unauthenticated', 'Sign in to continue');
-    if (account.mustChangePassword && !allowPasswordChange) {
+    if (account.mustChangePassword && !allowPasswordChange && !this.#viaHost) {
       throw this.#error('password_change_required', 'Set a new password before you continue');
     }
     return account;

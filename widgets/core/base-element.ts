@@ -6,6 +6,7 @@ import type { Api, Locale } from './api.js';
 import { HttpApi } from './api-http.js';
 import { apiContext, ensureContextRoot, localeContext } from './contexts.js';
 import { applyLocale, documentLocale, normalizeLocale, watchDocumentLang } from './localization.js';
+import { elementBrand, version } from './version.js';
 
 /**
  * The base of every helpdesk-portal element (STYLE.md "Element anatomy"):
@@ -17,6 +18,9 @@ import { applyLocale, documentLocale, normalizeLocale, watchDocumentLang } from 
  * - API: from `<portal-session>`'s context, else one built from the element's `api-base`.
  */
 export class PortalElement extends LitElement {
+  /** Marks our element classes and their version (see define-once.ts). @internal */
+  static readonly [elementBrand]: string = version;
+
   /** Base URL of the portal server, used only when the element is not inside `<portal-session>`. */
   @property({ attribute: 'api-base' }) apiBase: string | null = null;
 
@@ -42,15 +46,28 @@ export class PortalElement extends LitElement {
   #ownApi: { base: string | null; api: Api } | null = null;
   #explicitApi: Api | null = null;
   #stopWatchingLang: (() => void) | null = null;
+  /** an `api` a host set before the element was defined (see the constructor) */
+  #earlyApi: { value: Api | null } | null = null;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    // A host (a framework, a script before the loader) may set `api` before the tag is defined;
+    // that own property would hide the accessor for good. Take it over when connected.
+    if (Object.prototype.hasOwnProperty.call(this, 'api')) {
+      this.#earlyApi = { value: (this as { api?: Api | null }).api ?? null };
+      delete (this as { api?: unknown }).api;
+    }
   }
 
   override connectedCallback(): void {
     ensureContextRoot();
+    if (this.#earlyApi) {
+      const { value } = this.#earlyApi;
+      this.#earlyApi = null;
+      this.api = value;
+    }
     super.connectedCallback();
     this.#stopWatchingLang = watchDocumentLang(() => this.requestUpdate());
   }

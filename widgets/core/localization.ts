@@ -7,9 +7,14 @@
 import { configureLocalization } from '@lit/localize';
 import type { Locale } from './api.js';
 import { sourceLocale, targetLocales } from './locale-codes.js';
-import * as de from './locales/de.js';
 
-const templates: Record<string, typeof de> = { de };
+/**
+ * The translations, each in its own chunk: a page in English never loads the German strings
+ * (they grow with every widget; the size budget counts only what a page needs).
+ */
+const templates: Record<string, () => Promise<typeof import('./locales/de.js')>> = {
+  de: () => import('./locales/de.js'),
+};
 
 let runtime: ReturnType<typeof configureLocalization> | null = null;
 
@@ -18,9 +23,9 @@ function localization() {
     sourceLocale,
     targetLocales,
     loadLocale: async (locale) => {
-      const module = templates[locale];
-      if (!module) throw new Error(`helpdesk-portal: no translations for ${locale}`);
-      return module;
+      const load = templates[locale];
+      if (!load) throw new Error(`helpdesk-portal: no translations for ${locale}`);
+      return load();
     },
   });
   return runtime;

@@ -189,6 +189,10 @@ export class PortalSession extends PortalElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.isConnected && (changed.has('apiBase') || changed.has('mode') || changed.has('persist'))) this.#syncApi();
+    // a host that hands over its token provider late (after the sign-in form showed) signs in now
+    if (changed.has('tokenProvider') && this.hasUpdated && this.tokenProvider && this.session.status === 'signed-out' && !this.busy) {
+      void this.#start();
+    }
     const locale = this.locale;
     if (this.#localeProvider.value !== locale) this.#localeProvider.setValue(locale);
     void applyLocale(locale);
@@ -455,6 +459,12 @@ export class PortalSession extends PortalElement {
     this.loadError = null;
     this.#setSession({ status: 'loading' });
     try {
+      // A token provider the host set before this element was defined reaches it only with the
+      // first update (Lit applies such values then): wait for it before deciding how to sign in.
+      if (!this.hasUpdated) {
+        await this.updateComplete;
+        if (stale()) return;
+      }
       if (this.tokenProvider && !api.mayHaveSession) {
         const token = await this.tokenProvider();
         if (stale()) return;
@@ -529,7 +539,10 @@ export class PortalSession extends PortalElement {
   readonly #onSessionChange = (change: SessionChange) => {
     const status = this.session.status;
     if (change.kind === 'lost') {
-      if (status === 'signed-in' || status === 'password-change') this.#enterSignedOut('expired');
+      if (status !== 'signed-in' && status !== 'password-change') return;
+      // signed in by the host: ask it for a fresh token instead of showing the sign-in form
+      if (this.tokenProvider) void this.#start();
+      else this.#enterSignedOut('expired');
     } else if (status === 'signed-in') {
       const { id, email, name, locale, kind } = this.session.me.account;
       this.#enterPasswordChange({ id, email, name, locale, kind }, false);
