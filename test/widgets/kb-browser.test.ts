@@ -137,7 +137,7 @@ describe('kb-browser', () => {
   it('a failed article list shows its error next to the sections, with retry', async () => {
     const { el, api } = await mount({ failures: { 'kb.articles': 'network' } });
     await waitUntil(() => el.hasCustomState('error'));
-    expect($(el, '[role=alert]').textContent).to.contain('The portal cannot be reached.');
+    expect($(el, '.results [role=alert]').textContent).to.contain('The portal cannot be reached.');
     expect($maybe(el, '[role=listbox]')).to.not.equal(null);
     await expect(el).to.be.accessible();
     delete api.failures['kb.articles'];

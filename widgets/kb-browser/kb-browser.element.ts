@@ -68,7 +68,6 @@ type ViewState = (typeof viewStates)[number];
  * @cssprop --kb-browser-sections-width - Width of the sections column (default 16rem).
  * @cssprop --kb-browser-article-width - Largest width of an open article's text (default 48rem).
  * @cssprop --kb-browser-match-background - Background of a search match.
- * @cssprop --kb-browser-narrow - Not a property: the layout turns narrow below 42rem of the element's width.
  *
  * @cssstate loading - The knowledge base or an article is loading.
  * @cssstate empty - Nothing is shared with the user (no sections and no search term).
@@ -248,12 +247,8 @@ export class KbBrowser extends PortalElement {
           <p>${msg('No knowledge-base articles have been shared with you yet. Your service desk decides which articles your company sees.')}</p>
         </div>`;
     }
-    const listError =
-      this.#sectionsTask.status === TaskStatus.ERROR
-        ? this.#sectionsTask.error
-        : this.#articlesTask.status === TaskStatus.ERROR
-          ? this.#articlesTask.error
-          : null;
+    // a failed sections list shows above both columns; a failed article list in its own column
+    const listError = this.#sectionsTask.status === TaskStatus.ERROR ? this.#sectionsTask.error : null;
     return html`
       <div class="head">
         ${heading}
@@ -369,11 +364,10 @@ export class KbBrowser extends PortalElement {
     const items = task.value;
     const busy = task.status === TaskStatus.PENDING || this.#sectionsTask.status === TaskStatus.PENDING || this.#typing();
     let body: TemplateResult;
-    if (!items) {
-      body =
-        task.status === TaskStatus.ERROR
-          ? html``
-          : html`<div class="state"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading articles…')}</span></div>`;
+    if (task.status === TaskStatus.ERROR) {
+      body = this.#renderError(task.error, () => this.#retryLists());
+    } else if (!items) {
+      body = html`<div class="state"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading articles…')}</span></div>`;
     } else if (items.length === 0) {
       body = this.#renderNoArticles();
     } else {

@@ -235,6 +235,9 @@ export const kbBrowserStyles = css`
     flex: none;
     color: var(--_color-primary);
   }
+  .results .alert {
+    margin: var(--_space-4) 0 0;
+  }
   .alert-body {
     display: grid;
     gap: var(--_space-2);
