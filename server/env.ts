@@ -12,6 +12,8 @@ export interface Settings {
   mailFrom: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   trustProxy: boolean;
+  /** demo installations: the port of the demo intranet (issue 7); null: no intranet */
+  intranetPort: number | null;
   config: Config;
 }
 
@@ -71,6 +73,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Setti
     mailFrom: env.MAIL_FROM || undefined,
     logLevel,
     trustProxy: env.PORTAL_TRUST_PROXY === '1' || env.PORTAL_TRUST_PROXY === 'true',
+    intranetPort: env.INTRANET_PORT === 'off' || env.INTRANET_PORT === '0' ? null : int(env, 'INTRANET_PORT', 8788, 1, 65535),
     config,
   };
 }

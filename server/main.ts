@@ -6,7 +6,7 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import { createTransport } from 'nodemailer';
@@ -20,6 +20,8 @@ import { mountStatic } from './static.js';
 import { MailSender } from './mail/sender.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { pruneThrottle } from './auth/throttle.js';
+import { createIntranetApp } from './intranet/app.js';
+import { ensureDemoIntranet } from './intranet/registry.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -99,10 +101,39 @@ async function main() {
   }, 10 * 60_000);
   sweeper.unref();
 
-  const server = serve({ fetch: app.fetch, port: settings.port, hostname: process.env.HOST ?? '0.0.0.0' }, async (info) => {
+  const hostname = process.env.HOST ?? '0.0.0.0';
+  let intranet: ReturnType<typeof serve> | null = null;
+
+  /** The demo intranet (issue 7) on its own origin; its URL, or null when it cannot run. */
+  async function startIntranet(portalUrl: string, port: number): Promise<string | null> {
+    const registration = await ensureDemoIntranet(deps, `http://localhost:${port}`);
+    if (!registration) return null;
+    const intranetApp = createIntranetApp({
+      portalUrl,
+      issuer: registration.issuer,
+      audience: registration.audience,
+      secret: registration.secret,
+      users: registration.users,
+      pageDir: join(root, 'demo'),
+    });
+    return new Promise((resolveUrl) => {
+      intranet = serve({ fetch: intranetApp.fetch, port, hostname }, () => resolveUrl(registration.origin));
+      intranet.on('error', (e: NodeJS.ErrnoException) => {
+        intranet = null;
+        process.stderr.write(
+          `portal: the demo intranet cannot listen on port ${port} (${e.code ?? e.message}); set INTRANET_PORT to another port, or to 0 to turn it off\n`,
+        );
+        resolveUrl(null);
+      });
+    });
+  }
+
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname }, async (info) => {
     // links in e-mails point at the port we really listen on when no public URL is set
     settings.config.publicUrl ??= `http://localhost:${info.port}`;
     const url = settings.config.publicUrl;
+    const intranetUrl =
+      settings.seed === 'demo' && settings.intranetPort !== null ? await startIntranet(url, settings.intranetPort) : null;
     const lines = [`Helpdesk portal running at ${url}`];
     if (seeded) lines.push('(fresh demo data created)');
     lines.push(`Database: ${settings.dbPath}`);
@@ -111,6 +142,7 @@ async function main() {
       lines.push('', 'Demo accounts:');
       for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(36)} ${a.password.padEnd(20)} ${a.note}`);
       lines.push('', `Outbox (e-mails): ${url}/demo/mail.html   Agent side: ${url}/demo/agent.html`);
+      if (intranetUrl) lines.push(`Demo intranet (Nordwind, widgets embedded with host sign-in): ${intranetUrl}`);
     }
     process.stdout.write(lines.join('\n') + '\n');
   });
@@ -121,6 +153,7 @@ async function main() {
     stopping = true;
     logger.info('shutting down', { signal });
     server.close();
+    (intranet as ReturnType<typeof serve> | null)?.close();
     await sender.stop();
     clearInterval(sweeper);
     await db.destroy();

@@ -1,0 +1,51 @@
+// Nordwind Intranet: the host page's own integration of the helpdesk portal's widgets. This is
+// all a partner writes: hand <portal-session> a function that fetches a host token from the
+// intranet's backend, and route the widgets' intents ("create a ticket") to the page's sections.
+
+const session = document.querySelector('portal-session');
+
+if (session) {
+  // Host sign-in (issue 7): the intranet's backend signs a short JWT for the signed-in
+  // employee; the session exchanges it for a portal session. No portal password, no cookie.
+  session.tokenProvider = async () => {
+    const res = await fetch('/token', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!res.ok) return null; // not signed in to the intranet (any more): the portal's own sign-in shows
+    const { token } = await res.json();
+    return typeof token === 'string' ? token : null;
+  };
+
+  // The widgets ask to go elsewhere in the portal; here that is a section of this page.
+  const sections = { create: 'new-ticket', board: 'tickets', kb: 'kb' };
+  const show = (id) => {
+    const section = document.getElementById(id);
+    if (!section) return;
+    section.scrollIntoView({ block: 'start' });
+    section.querySelector('h2')?.focus({ preventScroll: true });
+  };
+  session.addEventListener('navigate', (event) => {
+    const id = sections[event.detail.target];
+    if (!id) return;
+    event.preventDefault();
+    show(id);
+  });
+  // A new ticket: back to the list, where it now shows.
+  session.addEventListener('ticket-created', () => show('tickets'));
+}
+
+// Language: the intranet's own switch; the widgets follow <html lang>.
+const stored = localStorage.getItem('nordwind-intranet.lang');
+if (stored === 'de' || stored === 'en') document.documentElement.lang = stored;
+const titles = { de: document.title, en: document.title.replace('Anmeldung', 'Sign in') };
+const apply = () => {
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'de';
+  document.title = titles[lang];
+};
+apply();
+for (const button of document.querySelectorAll('[data-lang-toggle]')) {
+  button.addEventListener('click', () => {
+    const next = document.documentElement.lang === 'en' ? 'de' : 'en';
+    document.documentElement.lang = next;
+    localStorage.setItem('nordwind-intranet.lang', next);
+    apply();
+  });
+}
