@@ -36,6 +36,8 @@ export interface StartOptions {
   args?: string[];
   /** how long to wait for /api/health */
   startTimeoutMs?: number;
+  /** start the demo intranet (issue 7) on a free port of its own, at http://localhost:<port> */
+  intranet?: boolean;
 }
 
 export interface CliResult {
@@ -48,6 +50,8 @@ export interface PortalServer {
   /** base URL, e.g. http://127.0.0.1:41234 */
   url: string;
   port: number;
+  /** the demo intranet's URL (another origin: http://localhost:<port>), when started */
+  intranetUrl: string | null;
   dbPath: string;
   filesDir: string;
   /** the environment the server runs with (the CLI gets the same) */
@@ -79,7 +83,7 @@ function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     // the server's settings come from us only
-    if (v === undefined || k.startsWith('PORTAL_') || k === 'SMTP_URL' || k === 'PORT' || k === 'HOST') continue;
+    if (v === undefined || k.startsWith('PORTAL_') || k === 'SMTP_URL' || k === 'PORT' || k === 'HOST' || k === 'INTRANET_PORT') continue;
     env[k] = v;
   }
   return env;
@@ -92,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<PortalSer
   const url = `http://127.0.0.1:${port}`;
   const dbPath = join(dir, 'portal.db');
   const filesDir = join(dir, 'files');
+  const intranetPort = options.intranet ? await freePort() : null;
   const env: Record<string, string> = {
     ...baseEnv(),
     PORT: String(port),
@@ -102,6 +107,8 @@ export async function startServer(options: StartOptions = {}): Promise<PortalSer
     PORTAL_PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
     NO_COLOR: '1',
+    // the demo intranet only when a test asks for it (it would take a fixed port otherwise)
+    INTRANET_PORT: intranetPort === null ? 'off' : String(intranetPort),
     ...options.env,
   };
 
@@ -152,10 +159,21 @@ export async function startServer(options: StartOptions = {}): Promise<PortalSer
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const intranetUrl = intranetPort === null ? null : `http://localhost:${intranetPort}`;
+  while (intranetUrl) {
+    // the server starts the intranet once it listens itself; it prints a line either way
+    if (log.includes(`Demo intranet`) && log.includes(intranetUrl)) break;
+    if (hasExited || /demo intranet cannot listen/.test(log) || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the demo intranet did not start on ${intranetUrl}:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   return {
     url,
     port,
+    intranetUrl,
     dbPath,
     filesDir,
     env,
