@@ -4,6 +4,9 @@
  *   customElements.define('acme-session', class extends PortalSession {});
  * `define.js` registers the default tags; `loader.js` registers them as they appear.
  */
+// Types only (erased from the JavaScript): the default tags in HTMLElementTagNameMap and every
+// widget's events in GlobalEventHandlersEventMap, for TypeScript hosts.
+export type {} from './global-types.js';
 export { PortalElement } from './core/base-element.js';
 export { defineOnce } from './core/define-once.js';
 export { ApiError, isApiError } from './core/api.js';

@@ -8,11 +8,16 @@
  */
 import './portal-session/define.js';
 import { DefineRequestEvent } from './core/events.js';
+// Types only (erased from the JavaScript): hosts that import the loader get every widget's tag
+// in HTMLElementTagNameMap and its events in GlobalEventHandlersEventMap.
+export type {} from './global-types.js';
 
 const modules: Record<string, () => Promise<unknown>> = {
   'portal-app': () => import('./portal-app/define.js'),
   'plan-board': () => import('./plan-board/define.js'),
   'kb-browser': () => import('./kb-browser/define.js'),
+  'ticket-board': () => import('./ticket-board/define.js'),
+  'ticket-detail': () => import('./ticket-detail/define.js'),
   'ticket-wizard': () => import('./ticket-wizard/define.js'),
 };
 
