@@ -7,3 +7,5 @@ import './portal-app/define.js';
 import './kb-browser/define.js';
 import './plan-board/define.js';
 import './ticket-wizard/define.js';
+import './approval-inbox/define.js';
+import './portal-dashboard/define.js';

@@ -37,3 +37,6 @@ export { TicketCreatedEvent } from './ticket-wizard/ticket-wizard.events.js';
 export { PortalFileDrop, formatFileSize, type FileUploader, type FileRemover } from './core/file-drop/file-drop.element.js';
 export { FilesChangedEvent, type FilesChangedDetail, type UploadedFile } from './core/file-drop/file-drop.events.js';
 export { PortalRichTextEditor, type ImageUploader } from './core/rich-text-editor/rich-text-editor.element.js';
+export { ApprovalInbox } from './approval-inbox/approval-inbox.element.js';
+export { TicketReleasedEvent, TicketRejectedEvent } from './approval-inbox/approval-inbox.events.js';
+export { PortalDashboard } from './portal-dashboard/portal-dashboard.element.js';

@@ -18,6 +18,8 @@ const modules: Record<string, () => Promise<unknown>> = {
   'kb-browser': () => import('./kb-browser/define.js'),
   'ticket-board': () => import('./ticket-board/define.js'),
   'ticket-detail': () => import('./ticket-detail/define.js'),
+  'approval-inbox': () => import('./approval-inbox/define.js'),
+  'portal-dashboard': () => import('./portal-dashboard/define.js'),
   'ticket-wizard': () => import('./ticket-wizard/define.js'),
 };
 

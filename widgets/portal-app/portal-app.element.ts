@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
-import { DefineRequestEvent, LocaleRequestEvent, SignOutRequestEvent } from '../core/events.js';
+import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, SignOutRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { applyLocale, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
@@ -51,6 +51,16 @@ export function detailFromHash(hash: string): string {
   }
 }
 
+/** The saved query a `location.hash` names for the board: `#/board?query=awaiting_release` → 'awaiting_release'. */
+export function queryFromHash(hash: string): string {
+  return new URLSearchParams(hash.split('?')[1] ?? '').get('query') ?? '';
+}
+
+/** The hash of a `navigate` intent's target: `{ target: 'board', query: 'open' }` → `#/board?query=open`. */
+export function hashFor(detail: NavigateEvent['detail']): string {
+  return `#/${detail.target}${detail.query ? `?query=${encodeURIComponent(detail.query)}` : ''}`;
+}
+
 /** The views `me` may open (R-KB-1, R-PLAN-1, approvals for releasers, wizard for writers). */
 export function allowedViews(me: Me): ViewId[] {
   return me.capabilities.agent ? [] : views.filter((v) => v.allowed(me)).map((v) => v.id);
@@ -85,6 +95,8 @@ export function allowedViews(me: Me): ViewId[] {
  * @event portal-locale-request - The user picked a language (`locale`, `source`); the session applies it.
  * @event portal-sign-out-request - The user pressed "Sign out"; the session signs out.
  * @event portal-define-request - A view's widget is not defined yet (`tag`); the loader loads it.
+ *
+ * Routes the `navigate` intents of its views (`{ target, query? }` → `#/<target>?query=…`).
  */
 export class PortalApp extends PortalElement {
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];
@@ -97,6 +109,8 @@ export class PortalApp extends PortalElement {
   @state() private route: ViewId = viewFromHash(typeof location !== 'undefined' ? location.hash : '');
   /** The part of the route inside the view (`#/kb/<article id>`). */
   @state() private routeDetail = detailFromHash(typeof location !== 'undefined' ? location.hash : '');
+  /** The board's saved query the route names (`#/board?query=…`). */
+  @state() private routeQuery = queryFromHash(typeof location !== 'undefined' ? location.hash : '');
   @state() private menuOpen = false;
   @state() private dark = false;
   /** Without `<portal-session>`: the user loaded by this element itself. */
@@ -110,6 +124,7 @@ export class PortalApp extends PortalElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
+    this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.#media?.addEventListener('change', this.#onSchemeChange);
     const stored = readTheme();
@@ -121,6 +136,7 @@ export class PortalApp extends PortalElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.removeEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.#media?.removeEventListener('change', this.#onSchemeChange);
     this.#ownLoad?.abort();
   }
@@ -241,6 +257,13 @@ export class PortalApp extends PortalElement {
     if (view.id === 'kb' && customElements.get(view.tag)) {
       return html`<kb-browser class="view" article-id=${this.routeDetail || nothing}></kb-browser>`;
     }
+    // the dashboard's release count opens the board on a saved query; a link may open an approval
+    if (view.id === 'board' && customElements.get(view.tag)) {
+      return html`<ticket-board class="view" query=${this.routeQuery || nothing}></ticket-board>`;
+    }
+    if (view.id === 'approvals' && customElements.get(view.tag)) {
+      return html`<approval-inbox class="view" ticket-id=${this.routeDetail || nothing}></approval-inbox>`;
+    }
     if (customElements.get(view.tag)) return staticHtml`<${view.literalTag} class="view"></${view.literalTag}>`;
     this.#waitFor(view.tag);
     return html`<section class="unavailable" aria-labelledby="view-title">
@@ -334,9 +357,17 @@ export class PortalApp extends PortalElement {
     }
   };
 
+  /** A view asks for another part of the portal (`navigate`): the portal routes it by hash. */
+  readonly #onNavigate = (e: NavigateEvent) => {
+    e.preventDefault();
+    const hash = hashFor(e.detail);
+    if (location.hash !== hash) location.hash = hash;
+  };
+
   readonly #onHashChange = () => {
     const next = viewFromHash(location.hash);
     this.routeDetail = detailFromHash(location.hash);
+    this.routeQuery = queryFromHash(location.hash);
     if (next === this.route) return;
     this.route = next;
     this.menuOpen = false;

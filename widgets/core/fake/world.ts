@@ -245,7 +245,9 @@ export function createWorld(now: number = Date.now()): FakeWorld {
   };
   let posSeq = 0;
   const addPos = (p: Omit<FakePosition, 'id'>) => {
-    world.positions.push({ id: `pos-${++posSeq}`, ...p });
+    // the history of the newest tickets would run past `now`; nothing happened in the future
+    const createdAt = new Date(p.createdAt).getTime() > now - 60_000 ? iso(now - 60_000) : p.createdAt;
+    world.positions.push({ id: `pos-${++posSeq}`, ...p, createdAt });
   };
 
   const levels: Level[] = ['low', 'medium', 'high'];

@@ -1,0 +1,10 @@
+import { defineOnce } from '../core/define-once.js';
+import { ApprovalInbox } from './approval-inbox.element.js';
+
+defineOnce('approval-inbox', ApprovalInbox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'approval-inbox': ApprovalInbox;
+  }
+}

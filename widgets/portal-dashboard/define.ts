@@ -1,0 +1,10 @@
+import { defineOnce } from '../core/define-once.js';
+import { PortalDashboard } from './portal-dashboard.element.js';
+
+defineOnce('portal-dashboard', PortalDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-dashboard': PortalDashboard;
+  }
+}
