@@ -1,10 +1,12 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+
 import { msg } from '@lit/localize';
 import type { ActivityDto } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { hostStyles } from '../core/styles.js';
 import { addDays, dayToMs, daysBetween, formatDay, formatDayRange, localToday, msToDay, weekday } from './plan-dates.js';
+import { cssProps } from './css-props.js';
 import { priorityLabel } from './plan-board.labels.js';
 import { priorityStyles } from './plan-board.styles.js';
 
@@ -39,6 +41,7 @@ function span(activities: readonly ActivityDto[], today: string, scale: Timeline
  * The plan board's timeline (loaded when first shown): one row per activity from its start to its
  * end day on a time axis (days, weeks or months), coloured by priority, with a marker for today.
  * It is a table: screen readers read each activity's name, priority, column and period.
+ * Positions are set through CSSOM (`cssProps`), which pages with a strict CSP (`style-src 'self'`) allow.
  *
  * @summary Timeline of a plan board's activities (part of `<plan-board>`).
  *
@@ -49,6 +52,7 @@ function span(activities: readonly ActivityDto[], today: string, scale: Timeline
 export class PlanBoardTimeline extends PortalElement {
   static override styles = [hostStyles, priorityStyles, css`
     .scroller {
+      position: relative;
       overflow-x: auto;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius-large);
@@ -220,7 +224,7 @@ export class PlanBoardTimeline extends PortalElement {
     const todayX = x(this.today) + px / 2;
     const grid = this.scale === 'day' ? px : this.scale === 'week' ? 7 * px : 0;
     return html`<div class="scroller" part="base" tabindex="0" role="region" aria-label=${msg('Timeline')}>
-      <table style="--_track: ${width}px; --_grid: ${grid || width}px">
+      <table ${cssProps({ '--_track': `${width}px`, '--_grid': `${grid || width}px` })}>
         <thead>
           <tr>
             <th scope="col" class="name">${msg('Activity')}</th>
@@ -228,9 +232,9 @@ export class PlanBoardTimeline extends PortalElement {
               <span class="visually-hidden">${msg('Period')}</span>
               <div aria-hidden="true">
                 ${this.#ticks(from, to).map(
-                  (t) => html`<span class="tick" data-day=${t.day} style="left: ${x(t.day)}px">${t.top ? html`<b>${t.top}</b>` : nothing}${t.label}</span>`,
+                  (t) => html`<span class="tick" data-day=${t.day} ${cssProps({ left: `${x(t.day)}px` })}>${t.top ? html`<b>${t.top}</b>` : nothing}${t.label}</span>`,
                 )}
-                <span class="today-label" style="left: ${todayX}px">${msg('Today')}</span>
+                <span class="today-label" ${cssProps({ left: `${todayX}px` })}>${msg('Today')}</span>
               </div>
             </th>
           </tr>
@@ -250,11 +254,11 @@ export class PlanBoardTimeline extends PortalElement {
                 </span>
               </th>
               <td class="track">
-                <div class="bar prio-${a.priority}" style="left: ${left}px; width: ${w}px" aria-hidden="true"></div>
-                <span class="period" style=${labelAtEnd ? `right: ${width - left - w}px` : `left: ${left}px`}
+                <div class="bar prio-${a.priority}" ${cssProps({ left: `${left}px`, width: `${w}px` })} aria-hidden="true"></div>
+                <span class="period" ${cssProps(labelAtEnd ? { right: `${width - left - w}px` } : { left: `${left}px` })}
                   >${formatDayRange(a.startDate, a.endDate, this.locale, this.today)}</span
                 >
-                <div class="today" style="left: ${todayX}px" aria-hidden="true"></div>
+                <div class="today" ${cssProps({ left: `${todayX}px` })} aria-hidden="true"></div>
               </td>
             </tr>`;
           })}

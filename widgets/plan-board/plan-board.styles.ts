@@ -194,6 +194,8 @@ export const planBoardStyles = css`
 
   /* columns */
   .columns {
+    /* the containing block of the visually hidden texts inside, so they scroll (and clip) with it */
+    position: relative;
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(var(--plan-board-column-width, 17rem), 1fr);
