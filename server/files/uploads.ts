@@ -150,7 +150,15 @@ export async function receiveFiles(req: Request, config: Config): Promise<Upload
     bb.on('partsLimit', () => {
       failure ??= new ApiError('payload_too_large', `At most ${maxFiles} files per upload`, { limit: maxFiles });
     });
-    bb.on('error', () => reject(new ApiError('bad_request', 'The request is not valid multipart/form-data')));
+    bb.on('error', (e: Error) =>
+      reject(
+        // browsers send control characters in file names as they are (only CR, LF and " are
+        // escaped), and a part header may not contain them: say so, not just "malformed"
+        e.message === 'Malformed part header'
+          ? new ApiError('bad_request', 'The upload could not be read: a file name contains control characters. Rename the file and try again.')
+          : new ApiError('bad_request', 'The request is not valid multipart/form-data'),
+      ),
+    );
     bb.on('close', () => {
       Promise.all(pending).then(() => resolve(), reject);
     });
