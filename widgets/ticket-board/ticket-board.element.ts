@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { sortKeys } from '../../server/schemas/tickets.js';
 import {
@@ -35,6 +35,9 @@ import { ticketBoardStyles } from './ticket-board.styles.js';
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
 export const pageSizes = [10, 25, 50, 100] as const;
+
+/** `#who()` while the session inside `<portal-session>` is not signed in yet. */
+const waiting = '\u0000waiting';
 
 /** How long the pointer rests on a query before its description shows (R-BOARD-2). */
 export const tooltipDelayMs = 600;
@@ -161,21 +164,34 @@ export class TicketBoard extends PortalElement {
   #focusAfterLoad: string | null = null;
 
   readonly #queries = new Task(this, {
-    task: async ([api], { signal }) => {
+    task: async ([api, , , who], { signal }) => {
+      if (who === waiting) return initialState;
       await localeReady();
       return api.queries.list({ signal });
     },
-    args: () => [this.api, this.locale, this.queriesVersion] as const,
+    args: () => [this.api, this.locale, this.queriesVersion, this.#who()] as const,
   });
 
   readonly #types = new Task(this, {
-    task: async ([api, locale], { signal }) => {
+    task: async ([api, locale, who], { signal }) => {
+      if (who === waiting) return initialState;
       await localeReady();
       const types = await api.lookups.types({ signal });
       return [...types].sort((a, b) => a.name.localeCompare(b.name, locale));
     },
-    args: () => [this.api, this.locale] as const,
+    args: () => [this.api, this.locale, this.#who()] as const,
   });
+
+  /**
+   * Whose tickets: inside `<portal-session>` nothing loads until someone is signed in (a host
+   * sign-in may still be under way), and everything loads again for another account; alone,
+   * whoever the API's session belongs to (null).
+   */
+  #who(): string | null {
+    const s = this.session;
+    if (!s) return null;
+    return s.status === 'signed-in' ? s.me.account.id : waiting;
+  }
 
   /** Without `<portal-session>`: the partners tell whether to show the partner column. */
   readonly #partners = new Task(this, {
@@ -184,7 +200,8 @@ export class TicketBoard extends PortalElement {
   });
 
   readonly #list = new Task(this, {
-    task: async ([api, ref, q, status, type, page, size], { signal }): Promise<TicketList> => {
+    task: async ([api, ref, q, status, type, page, size, , , , who], { signal }): Promise<TicketList | typeof initialState> => {
+      if (who === waiting) return initialState;
       // names of types (and queries) come in the page's language: wait until it is switched
       await localeReady();
       const sort = await this.#sortFor(api, ref, signal);
@@ -202,7 +219,7 @@ export class TicketBoard extends PortalElement {
       );
     },
     args: () =>
-      [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads] as const,
+      [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads, this.#who()] as const,
   });
 
   override disconnectedCallback(): void {
