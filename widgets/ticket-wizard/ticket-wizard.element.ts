@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { derivePriority, type Level, type Priority } from '../../server/schemas/priority.js';
 import {
@@ -141,8 +141,10 @@ export class TicketWizard extends PortalElement {
   #editorLoadAsked = false;
 
   readonly #lookups = new Task(this, {
-    args: () => [this.api, this.#sessionAccountId(), this.locale] as const,
-    task: async ([api, sessionAccount], { signal }): Promise<Lookups> => {
+    args: () => [this.api, this.#sessionAccountId(), this.locale, this.#waitingForSession()] as const,
+    task: async ([api, sessionAccount, , waiting], { signal }): Promise<Lookups | typeof initialState> => {
+      // inside <portal-session>, nothing loads until someone is signed in (a host sign-in may run)
+      if (waiting) return initialState;
       const accountId = sessionAccount ?? (await api.me.get({ signal })).account.id;
       const [partners, types, areas, matrix] = await Promise.all([
         api.lookups.partners({ signal }),
@@ -247,6 +249,10 @@ export class TicketWizard extends PortalElement {
     if (!data.partners.some((p) => p.canWrite)) return 'denied';
     if (data.types.length === 0 || data.areas.length === 0) return 'empty';
     return 'ready';
+  }
+
+  #waitingForSession(): boolean {
+    return this.session !== undefined && this.session.status !== 'signed-in';
   }
 
   #sessionAccountId(): string | null {
