@@ -248,6 +248,8 @@ export class HttpApi implements Api {
 
   /** Runs one request; a non-2xx answer becomes an `ApiError` (and maybe a session change). */
   async #send<R extends Response>(run: () => Promise<R>, needsSession: boolean): Promise<R> {
+    // the token this request goes out with (the headers are built now)
+    const sentWith = this.#token;
     let res: R;
     try {
       res = await run();
@@ -261,6 +263,9 @@ export class HttpApi implements Api {
     }
     if (res.ok) return res;
     const error = await errorFromResponse(res);
+    // A 401 to a request sent before the current session began (e.g. while a host sign-in ran)
+    // says nothing about that session: keep it.
+    if (needsSession && error.status === 401 && this.#token !== sentWith) throw error;
     if (needsSession && error.status === 401) this.#setToken(null);
     this.#notifier.inspect(error, needsSession);
     throw error;

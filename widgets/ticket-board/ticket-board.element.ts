@@ -195,8 +195,8 @@ export class TicketBoard extends PortalElement {
 
   /** Without `<portal-session>`: the partners tell whether to show the partner column. */
   readonly #partners = new Task(this, {
-    task: async ([api, hasSession], { signal }) => (hasSession ? null : api.lookups.partners({ signal })),
-    args: () => [this.api, this.session?.status === 'signed-in'] as const,
+    task: async ([api, who], { signal }) => (who === null ? api.lookups.partners({ signal }) : null),
+    args: () => [this.api, this.#who()] as const,
   });
 
   readonly #list = new Task(this, {
