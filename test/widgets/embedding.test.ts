@@ -10,6 +10,7 @@ import { PortalSession } from '../../widgets/portal-session/portal-session.eleme
 import { defineOnce } from '../../widgets/core/define-once.js';
 import { elementBrand, version } from '../../widgets/core/version.js';
 import { PortalElement } from '../../widgets/core/base-element.js';
+import { HttpApi } from '../../widgets/core/api-http.js';
 import { $maybe, collect, waitForStatus } from './helpers.js';
 
 const ERIK = 'erik.editor@nordwind.example';
@@ -119,6 +120,41 @@ describe('embedding: host sign-in through portal-session', () => {
     await waitUntil(() => asked === 2, 'the host was not asked again');
     await waitForStatus(el, 'signed-in');
     expect($maybe(el, 'form')).to.equal(null);
+  });
+});
+
+describe('embedding: the HTTP client during a host sign-in', () => {
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  it('a 401 to a request sent before the exchange does not end the session the exchange made', async () => {
+    let releaseEarly: (r: Response) => void = () => {};
+    const seen: { url: string; auth: string | null }[] = [];
+    const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const auth = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('authorization');
+      seen.push({ url, auth });
+      if (url.endsWith('/api/auth/exchange')) {
+        return json(200, { account: { id: 'a1', email: ERIK, name: 'Erik', locale: 'de', kind: 'customer' }, mustChangePassword: false, token: 'host-made' });
+      }
+      if (url.includes('/api/lookups/types') && !auth) return new Promise<Response>((r) => (releaseEarly = r));
+      return auth === 'Bearer host-made' ? json(200, { items: [] }) : json(401, { error: { code: 'unauthenticated', message: 'Sign in', requestId: 'r-1' } });
+    };
+    const api = new HttpApi({ base: 'https://portal.example', mode: 'bearer', fetch: fetchStub as typeof fetch, storage: null });
+    const lost: unknown[] = [];
+    api.onSessionChange((c) => lost.push(c));
+    // a widget asked before anyone was signed in; the answer comes late
+    const early = api.lookups.types().catch((e: unknown) => e);
+    await api.auth.exchange({ token: 'host-token' });
+    releaseEarly(json(401, { error: { code: 'unauthenticated', message: 'Sign in', requestId: 'r-2' } }));
+    expect((await early) as { status: number }).to.have.property('status', 401);
+    expect(api.mayHaveSession).to.equal(true);
+    expect(lost).to.deep.equal([]);
+    await api.lookups.types();
+    expect(seen.at(-1)!.auth).to.equal('Bearer host-made');
+    // a 401 to a request made with the current token still ends it
+    const later = new HttpApi({ base: 'https://portal.example', mode: 'bearer', fetch: (async () => json(401, { error: { code: 'unauthenticated', message: 'x', requestId: 'r-3' } })) as typeof fetch, storage: null });
+    await later.lookups.types().catch(() => undefined);
+    expect(later.mayHaveSession).to.equal(false);
   });
 });
 
