@@ -1,14 +1,19 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { FakeApi } from '../../widgets/core/api-fake.js';
+import { FakeApi, demoPassword } from '../../widgets/core/api-fake.js';
 import type { TicketListQuery } from '../../widgets/core/api.js';
 import { createEmptyWorld } from '../../widgets/core/fake/world.js';
 import { localeReady } from '../../widgets/core/localization.js';
 import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
 import type { TicketBoard } from '../../widgets/ticket-board/ticket-board.element.js';
 import { tooltipDelayMs } from '../../widgets/ticket-board/ticket-board.element.js';
+import type { PortalApp } from '../../widgets/portal-app/portal-app.element.js';
+import { TicketOpenEvent } from '../../widgets/core/events.js';
 import '../../widgets/ticket-board/define.js';
-import { $, $maybe, text, waitForStatus } from './helpers.js';
+import '../../widgets/ticket-detail/define.js';
+import '../../widgets/portal-app/define.js';
+import { $, $maybe, signInThroughForm, text, waitForStatus } from './helpers.js';
+import { SignOutRequestEvent } from '../../widgets/core/events.js';
 
 const dora = 'dora.dispatcher@nordwind.example';
 const max = 'max.multi@mueller-soehne.example';
@@ -407,6 +412,35 @@ describe('ticket-board', () => {
     }
   });
 
+  it('inside portal-session: waits for the sign-in; another account starts with its own queries and sorts', async () => {
+    const api = new FakeApi();
+    const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en"><ticket-board></ticket-board></portal-session>`);
+    await waitForStatus(session, 'signed-out');
+    const el = session.querySelector<TicketBoard>('ticket-board')!;
+    await el.updateComplete;
+    expect(api.calls.some((c) => c.method === 'tickets.list' || c.method === 'queries.list')).to.equal(false);
+    expect(el.hasCustomState('error')).to.equal(false);
+    await signInThroughForm(session, dora, demoPassword);
+    await waitForStatus(session, 'signed-in');
+    await settle(el);
+    expect(el.hasCustomState('ready')).to.equal(true);
+    sortButton(el, 'subject').click();
+    await settle(el);
+    choose(el, '#status-filter', 'closed');
+    await settle(el);
+
+    session.dispatchEvent(new SignOutRequestEvent());
+    await waitForStatus(session, 'signed-out');
+    await signInThroughForm(session, 'erik.editor@nordwind.example', demoPassword);
+    await waitForStatus(session, 'signed-in');
+    await settle(el);
+    await waitUntil(() => !lastList(api).status, 'the filters of the previous account stayed');
+    await settle(el);
+    expect(lastList(api).sort).to.equal(undefined);
+    expect(th(el, 'updatedAt').getAttribute('aria-sort')).to.equal('descending');
+    expect($<HTMLSelectElement>(el, '#status-filter').value).to.equal('');
+  });
+
   it('speaks German', async () => {
     const api = new FakeApi({ signedInAs: dora });
     const { el } = await mount(api, { lang: 'de' });
@@ -420,3 +454,52 @@ describe('ticket-board', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('ticket-board in the portal', () => {
+  beforeEach(() => {
+    document.documentElement.lang = 'en';
+  });
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  async function portal(hash: string) {
+    history.replaceState(null, '', hash);
+    const api = new FakeApi({ signedInAs: dora });
+    const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en"><portal-app></portal-app></portal-session>`);
+    await waitForStatus(session, 'signed-in');
+    const app = session.querySelector<PortalApp>('portal-app')!;
+    await localeReady();
+    await app.updateComplete;
+    return { api, app };
+  }
+
+  it('the board opens tickets in place; the portal leaves the route alone', async () => {
+    const { app } = await portal('#/board?query=open');
+    const board = await waitUntil(() => $maybe<TicketBoard>(app, 'main ticket-board'), 'no board in the portal').then(() => $<TicketBoard>(app, 'main ticket-board'));
+    expect(board.getAttribute('query')).to.equal('open');
+    await settle(board);
+    rows(board)[0]!.querySelector<HTMLButtonElement>('button.open')!.click();
+    await waitUntil(() => $maybe(board, 'ticket-detail'), 'not shown in place');
+    expect(location.hash).to.equal('#/board?query=open');
+  });
+
+  it('ticket-open from another view routes to #/tickets/<id>: the ticket with a way back to the board', async () => {
+    const { api, app } = await portal('#/dashboard');
+    const t = api.world.tickets.find((x) => x.businessPartnerId === 'bp-nordwind' && !x.private && x.releasedAt)!;
+    const view = $(app, 'main > *');
+    const open = new TicketOpenEvent({ id: t.id });
+    view.dispatchEvent(open);
+    expect(open.defaultPrevented).to.equal(true);
+    await waitUntil(() => location.hash === `#/tickets/${t.id}`, 'not routed');
+    const detail = await waitUntil(() => $maybe(app, 'main ticket-detail'), 'no ticket view').then(() => $(app, 'main ticket-detail'));
+    expect(detail.getAttribute('ticket-id')).to.equal(t.id);
+    expect($(app, 'nav a[aria-current=page]').dataset.view).to.equal('board');
+    expect($<HTMLAnchorElement>(app, 'main a.back').getAttribute('href')).to.equal('#/board');
+    await waitUntil(() => (detail as HTMLElement & { hasCustomState(s: string): boolean }).hasCustomState('ready'), 'ticket did not load');
+    await expect(app).to.be.accessible();
+    $<HTMLAnchorElement>(app, 'main a.back').click();
+    await waitUntil(() => $maybe(app, 'main ticket-board'), 'back did not lead to the board');
+  });
+});
+

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { FakeApi } from '../../widgets/core/api-fake.js';
+import { FakeApi, demoPassword } from '../../widgets/core/api-fake.js';
 import type { FakeTicket } from '../../widgets/core/fake/world.js';
 import { samplePngDataUrl } from '../../widgets/core/fake/world.js';
 import { localeReady } from '../../widgets/core/localization.js';
@@ -8,7 +8,7 @@ import type { PortalSession } from '../../widgets/portal-session/portal-session.
 import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
 import { textToHtml } from '../../widgets/ticket-detail/ticket-detail.element.js';
 import '../../widgets/ticket-detail/define.js';
-import { $, $maybe, collect, text, waitForStatus } from './helpers.js';
+import { $, $maybe, collect, signInThroughForm, text, waitForStatus } from './helpers.js';
 
 const erik = 'erik.editor@nordwind.example';
 const anna = 'anna.viewer@nordwind.example';
@@ -441,4 +441,20 @@ describe('ticket-detail', () => {
     expect(textToHtml('a & b\nc\n\n\n<d>')).to.equal('<p>a &amp; b<br>c</p><p>&lt;d&gt;</p>');
     expect(textToHtml('   \n  ')).to.equal('');
   });
+
+  it('inside portal-session, loads only once someone is signed in', async () => {
+    const api = new FakeApi();
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en"><ticket-detail ticket-id=${t.id}></ticket-detail></portal-session>`);
+    await waitForStatus(session, 'signed-out');
+    const el = session.querySelector<TicketDetail>('ticket-detail')!;
+    await el.updateComplete;
+    expect(api.calls.some((c) => c.method === 'tickets.get')).to.equal(false);
+    expect(el.hasCustomState('error')).to.equal(false);
+    await signInThroughForm(session, erik, demoPassword);
+    await waitForStatus(session, 'signed-in');
+    await ready(el);
+    expect($(el, '#title').textContent).to.equal(t.subject);
+  });
 });
+

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
-import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, SignOutRequestEvent } from '../core/events.js';
+import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { applyLocale, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
@@ -61,6 +61,14 @@ export function hashFor(detail: NavigateEvent['detail']): string {
   return `#/${detail.target}${detail.query ? `?query=${encodeURIComponent(detail.query)}` : ''}`;
 }
 
+/** The ticket a `location.hash` such as `#/tickets/<id>` opens ('' for any other route). */
+export function ticketFromHash(hash: string): string {
+  return /^#\/?tickets\//.test(hash) ? detailFromHash(hash) : '';
+}
+
+/** Views that show a ticket in place themselves; `ticket-open` from any other view opens `#/tickets/<id>`. */
+const showsTicketsInPlace = new Set(['ticket-board', 'approval-inbox', 'plan-board']);
+
 /** The views `me` may open (R-KB-1, R-PLAN-1, approvals for releasers, wizard for writers). */
 export function allowedViews(me: Me): ViewId[] {
   return me.capabilities.agent ? [] : views.filter((v) => v.allowed(me)).map((v) => v.id);
@@ -96,7 +104,9 @@ export function allowedViews(me: Me): ViewId[] {
  * @event portal-sign-out-request - The user pressed "Sign out"; the session signs out.
  * @event portal-define-request - A view's widget is not defined yet (`tag`); the loader loads it.
  *
- * Routes the `navigate` intents of its views (`{ target, query? }` → `#/<target>?query=…`).
+ * Routes the `navigate` intents of its views (`{ target, query? }` → `#/<target>?query=…`), and
+ * `ticket-open` from views that do not show tickets themselves (dashboard, wizard) to
+ * `#/tickets/<id>`: the ticket with a way back to the ticket board.
  */
 export class PortalApp extends PortalElement {
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];
@@ -111,6 +121,8 @@ export class PortalApp extends PortalElement {
   @state() private routeDetail = detailFromHash(typeof location !== 'undefined' ? location.hash : '');
   /** The board's saved query the route names (`#/board?query=…`). */
   @state() private routeQuery = queryFromHash(typeof location !== 'undefined' ? location.hash : '');
+  /** The ticket the route opens (`#/tickets/<id>`). */
+  @state() private routeTicket = ticketFromHash(typeof location !== 'undefined' ? location.hash : '');
   @state() private menuOpen = false;
   @state() private dark = false;
   /** Without `<portal-session>`: the user loaded by this element itself. */
@@ -125,6 +137,7 @@ export class PortalApp extends PortalElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
+    this.addEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.#media?.addEventListener('change', this.#onSchemeChange);
     const stored = readTheme();
@@ -137,6 +150,7 @@ export class PortalApp extends PortalElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener(NavigateEvent.eventName, this.#onNavigate);
+    this.removeEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
     this.#media?.removeEventListener('change', this.#onSchemeChange);
     this.#ownLoad?.abort();
   }
@@ -174,7 +188,9 @@ export class PortalApp extends PortalElement {
 
   #renderPortal(me: Me): TemplateResult {
     const allowed = allowedViews(me);
-    const current: ViewId = allowed.includes(this.route) ? this.route : 'dashboard';
+    const ticket = this.routeTicket;
+    // a ticket of its own route belongs to the ticket board (navigation)
+    const current: ViewId = ticket ? 'board' : allowed.includes(this.route) ? this.route : 'dashboard';
     const agent = me.capabilities.agent;
     return html`
       <div part="base" class="base ${this.menuOpen ? 'menu-open' : ''}" lang=${this.locale}>
@@ -216,7 +232,11 @@ export class PortalApp extends PortalElement {
         <div class="layout ${agent ? 'no-nav' : ''}">
           ${agent ? nothing : this.#renderNav(me, allowed, current)}
           <main part="main" class="main" id="main" tabindex="-1">
-            ${agent ? this.#renderAgentNote() : this.#renderView(views.find((v) => v.id === current)!)}
+            ${agent
+              ? this.#renderAgentNote()
+              : ticket
+                ? this.#renderTicket(ticket)
+                : this.#renderView(views.find((v) => v.id === current)!)}
           </main>
         </div>
       </div>
@@ -269,6 +289,18 @@ export class PortalApp extends PortalElement {
     return html`<section class="unavailable" aria-labelledby="view-title">
       <h1 id="view-title">${view.label()}</h1>
       <p>${msg('This part of the portal is not available yet.')}</p>
+    </section>`;
+  }
+
+  /** `#/tickets/<id>`: one ticket, with the way back to the board. */
+  #renderTicket(id: string): TemplateResult {
+    if (!customElements.get('ticket-detail')) this.#waitFor('ticket-detail');
+    return html`<section class="ticket-view" aria-labelledby="ticket-view-title">
+      <h1 id="ticket-view-title" class="visually-hidden">${msg('Ticket')}</h1>
+      <a class="button back" href="#/board"><span aria-hidden="true">←</span> ${msg('Back to the ticket board')}</a>
+      ${customElements.get('ticket-detail')
+        ? html`<ticket-detail class="view" ticket-id=${id}></ticket-detail>`
+        : html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`}
     </section>`;
   }
 
@@ -364,11 +396,23 @@ export class PortalApp extends PortalElement {
     if (location.hash !== hash) location.hash = hash;
   };
 
+  /** `ticket-open` from a view that does not show tickets itself: the ticket's own route. */
+  readonly #onTicketOpen = (e: TicketOpenEvent) => {
+    if (e.defaultPrevented) return;
+    const from = e.composedPath().find((n): n is Element => n instanceof Element && n.parentNode === this.renderRoot.querySelector('#main'));
+    if (from && showsTicketsInPlace.has(from.localName)) return;
+    e.preventDefault();
+    location.hash = `#/tickets/${encodeURIComponent(e.detail.id)}`;
+  };
+
   readonly #onHashChange = () => {
     const next = viewFromHash(location.hash);
     this.routeDetail = detailFromHash(location.hash);
     this.routeQuery = queryFromHash(location.hash);
-    if (next === this.route) return;
+    const ticket = ticketFromHash(location.hash);
+    const ticketChanged = ticket !== this.routeTicket;
+    this.routeTicket = ticket;
+    if (next === this.route && !ticketChanged) return;
     this.route = next;
     this.menuOpen = false;
     // Move the reading position to the new view (screen readers, keyboard).

@@ -135,6 +135,13 @@ export const portalAppStyles = css`
     outline: 2px solid var(--_color-focus);
     outline-offset: -2px;
   }
+  .ticket-view {
+    display: grid;
+    gap: var(--_space-4);
+  }
+  .ticket-view .back {
+    justify-self: start;
+  }
   .unavailable,
   .agent {
     max-width: 40rem;

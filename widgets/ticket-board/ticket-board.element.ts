@@ -154,8 +154,10 @@ export class TicketBoard extends PortalElement {
   @query('#save-dialog') private saveDialog?: HTMLDialogElement;
   @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
 
-  /** sort per query as loaded from the preferences or chosen here (undefined: not loaded yet) */
+  /** sort per account and query as loaded from the preferences or chosen here (absent: not loaded yet) */
   readonly #sorts = new Map<string, Sort | null>();
+  /** the account the board's choices belong to (they start over for another one) */
+  #account: string | null | undefined = undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #tipTimer: ReturnType<typeof setTimeout> | undefined;
   #opener: HTMLElement | null = null;
@@ -235,6 +237,24 @@ export class TicketBoard extends PortalElement {
       this.page = 1;
     }
     if (changed.has('pageSize')) this.page = 1;
+    const who = this.#who();
+    if (who !== waiting && who !== this.#account) {
+      // another account signed in: its own queries, filters and tickets
+      if (this.#account !== undefined) this.#startOver();
+      this.#account = who;
+    }
+  }
+
+  #startOver() {
+    clearTimeout(this.#searchTimer);
+    this.selected = null;
+    this.searchText = '';
+    this.q = '';
+    this.status = '';
+    this.type = '';
+    this.page = 1;
+    this.openId = null;
+    this.#listContext = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -277,7 +297,8 @@ export class TicketBoard extends PortalElement {
   /** The remembered sort of a query (loaded once per query; a failure means the default). */
   async #sortFor(api: Api, ref: string | null, signal: AbortSignal): Promise<Sort | null> {
     const key = this.#prefKey(ref);
-    if (this.#sorts.has(key)) return this.#sorts.get(key) ?? null;
+    const cached = `${this.#who() ?? ''}|${key}`;
+    if (this.#sorts.has(cached)) return this.#sorts.get(cached) ?? null;
     let value: Sort | null = null;
     try {
       const stored = await api.prefs.get(key, { signal });
@@ -285,8 +306,8 @@ export class TicketBoard extends PortalElement {
     } catch (e) {
       if (isAbort(e)) throw e;
     }
-    if (!this.#sorts.has(key)) this.#sorts.set(key, value);
-    return this.#sorts.get(key) ?? null;
+    if (!this.#sorts.has(cached)) this.#sorts.set(cached, value);
+    return this.#sorts.get(cached) ?? null;
   }
 
   #selectedQuery(queries: SavedQuery[] | undefined): SavedQuery | undefined {
@@ -506,7 +527,7 @@ export class TicketBoard extends PortalElement {
       </div>`;
     }
     if (!value) {
-      return html`<div class="table-wrap">
+      return html`<div class="table-wrap loading">
           <table part="table" class="table loading" aria-hidden="true">
             ${this.#renderHead(null)}
             <tbody>
@@ -896,7 +917,7 @@ export class TicketBoard extends PortalElement {
 
   #setSort(next: Sort) {
     const key = this.#prefKey(this.#ref());
-    this.#sorts.set(key, next);
+    this.#sorts.set(`${this.#who() ?? ''}|${key}`, next);
     this.sortVersion++;
     this.page = 1;
     this.api.prefs.set(key, next).catch(() => {

@@ -145,6 +145,9 @@ export const ticketBoardStyles = css`
     border-radius: var(--_radius-large);
     background: var(--_color-surface);
   }
+  .table-wrap.loading {
+    overflow: hidden;
+  }
   .table {
     width: 100%;
     border-collapse: collapse;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import {
   isAbort,
@@ -23,6 +23,9 @@ import { PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent, TicketUpdat
 import { ticketDetailStyles } from './ticket-detail.styles.js';
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
+
+/** `#who()` while the session inside `<portal-session>` is not signed in yet. */
+const waiting = '\u0000waiting';
 
 /** Smallest reasons the server accepts (server/schemas/tickets.ts: close 10, reopen 3). */
 const minReason = { close: 10, reopen: 3, resubmit: 0 } as const;
@@ -147,8 +150,9 @@ export class TicketDetail extends PortalElement {
   #uploadSeq = 0;
 
   readonly #task = new Task(this, {
-    task: async ([id], { signal }): Promise<Loaded | null> => {
+    task: async ([id, , , , who], { signal }): Promise<Loaded | null | typeof initialState> => {
       if (!id) return null;
+      if (who === waiting) return initialState;
       // names of types and areas come in the page's language: wait until it is switched
       await localeReady();
       const [ticket, positions] = await Promise.all([
@@ -157,8 +161,19 @@ export class TicketDetail extends PortalElement {
       ]);
       return { ticket, positions };
     },
-    args: () => [this.ticketId, this.api, this.locale, this.reloads] as const,
+    args: () => [this.ticketId, this.api, this.locale, this.reloads, this.#who()] as const,
   });
+
+  /**
+   * Whose view: inside `<portal-session>` nothing loads until someone is signed in (a host
+   * sign-in may still be under way), and the ticket loads again for another account; alone,
+   * whoever the API's session belongs to (null).
+   */
+  #who(): string | null {
+    const s = this.session;
+    if (!s) return null;
+    return s.status === 'signed-in' ? s.me.account.id : waiting;
+  }
 
   /** The ticket as last loaded (null before it is). */
   get ticket(): TicketDetailDto | null {
