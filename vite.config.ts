@@ -36,6 +36,8 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     reportCompressedSize: false,
+    // .vite/manifest.json: which chunks each entry and widget imports (scripts/size.mjs reads it)
+    manifest: true,
     lib: {
       entry: { loader: entry('loader'), define: entry('define'), index: entry('index') },
       formats: ['es'],
@@ -48,6 +50,18 @@ export default defineConfig({
         assetFileNames: 'assets/[name]-[hash][extname]',
         // lib mode does not minify on its own
         minify: true,
+        codeSplitting: {
+          groups: [
+            {
+              // What every widget needs (Lit, contexts, localize, the API client, base element,
+              // shared styles) in one shared chunk, instead of inside <portal-session>'s chunk
+              // (the loader imports that one statically): a widget then costs its own chunk plus
+              // this one (issue 7, size budget).
+              name: 'core',
+              test: /widgets[\\/]core[\\/](api|api-http|api-http-resources|base-element|contexts|define-once|events|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+            },
+          ],
+        },
       },
     },
   },
