@@ -17,15 +17,16 @@ const ANNA = 'anna.viewer@nordwind.example';
 interface MountOptions extends FakeApiOptions {
   api?: FakeApi;
   lang?: 'de' | 'en';
-  now?: Date;
+  /** the moment the greeting is for */
+  greetAt?: Date;
   width?: string;
 }
 
 async function mount(options: MountOptions = {}) {
-  const { lang = 'en', api: given, now, width = '1100px', ...apiOptions } = options;
+  const { lang = 'en', api: given, greetAt, width = '1100px', ...apiOptions } = options;
   const api = given ?? new FakeApi({ signedInAs: DORA, ...apiOptions });
   const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang=${lang}>
-    <div style="width: ${width}"><portal-dashboard .now=${now ?? null}></portal-dashboard></div>
+    <div style="width: ${width}"><portal-dashboard .now=${greetAt ?? null}></portal-dashboard></div>
   </portal-session>`);
   await waitForStatus(session, 'signed-in');
   const el = session.querySelector<PortalDashboard>('portal-dashboard')!;
@@ -67,7 +68,7 @@ describe('portal-dashboard', () => {
     const api = new FakeApi({ signedInAs: DORA });
     api.dashboard.get = (_input, o) =>
       new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
-    const { el } = await mount({ api, now: at(9) });
+    const { el } = await mount({ api, greetAt: at(9) });
     expect(el.hasCustomState('loading')).to.equal(true);
     expect($(el, '[part=greeting]').textContent).to.equal('Good morning, Dora');
     expect($(el, '.state[role=status]').textContent).to.contain('Loading your dashboard');
@@ -81,9 +82,9 @@ describe('portal-dashboard', () => {
       [20, 'Good evening, Dora', 'Guten Abend, Dora'],
       [2, 'Good evening, Dora', 'Guten Abend, Dora'],
     ] as const) {
-      const { el } = await mount({ now: at(hour) });
+      const { el } = await mount({ greetAt: at(hour) });
       expect($(el, '[part=greeting]').textContent, `${hour}:00 en`).to.equal(en);
-      const german = await mount({ now: at(hour), lang: 'de' });
+      const german = await mount({ greetAt: at(hour), lang: 'de' });
       expect($(german.el, '[part=greeting]').textContent, `${hour}:00 de`).to.equal(de);
     }
   });
@@ -143,9 +144,14 @@ describe('portal-dashboard', () => {
     const { el, api } = await mount({ signedInAs: ERIK });
     await settled(el);
     const data = await api.dashboard.get({ scope: 'mine' });
+    // eight at first, the rest on "Show more" (the focus goes to the first one that appears)
+    expect(data.history.length).to.be.greaterThan(8);
+    expect(el.shadowRoot!.querySelectorAll('.events .entry').length).to.equal(8);
+    $<HTMLButtonElement>(el, '.history .more').click();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.events .entry').length === data.history.length, 'not all shown');
+    await waitUntil(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelectorAll('.events .entry .link')[8], 'focus not on the first new entry');
+    expect($maybe(el, '.history .more')).to.equal(null);
     const entries = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .entry')];
-    expect(entries.length).to.equal(data.history.length);
-    expect(entries.length).to.be.greaterThan(3);
     const all = text(el);
     expect(all).not.to.contain('Intern:');
     expect(all).to.match(/(Alex Hoffmann \(service desk\) replied|released the ticket|Status: )/);
@@ -190,7 +196,7 @@ describe('portal-dashboard', () => {
     ]);
     for (const f of figures) {
       expect(f.querySelector('svg.chart-svg')!.getAttribute('aria-hidden')).to.equal('true');
-      expect(f.querySelector('table')!.classList.contains('visually-hidden')).to.equal(true);
+      expect(f.querySelector('.table-box')!.classList.contains('visually-hidden')).to.equal(true);
     }
     // by status: one row per status, bars only for counts above zero
     const [status, type, weekly] = figures as [HTMLElement, HTMLElement, HTMLElement];
@@ -222,7 +228,7 @@ describe('portal-dashboard', () => {
     expect(el.shadowRoot!.querySelectorAll('svg.chart-svg').length).to.equal(0);
     const tables = [...el.shadowRoot!.querySelectorAll<HTMLTableElement>('table.data')];
     expect(tables.length).to.equal(3);
-    expect(tables.every((t) => !t.classList.contains('visually-hidden') && t.offsetHeight > 0)).to.equal(true);
+    expect(tables.every((t) => !t.parentElement!.classList.contains('visually-hidden') && t.offsetHeight > 0 && t.offsetWidth > 200)).to.equal(true);
     await expect(el).to.be.accessible();
     toggle.click();
     await el.updateComplete;
@@ -298,7 +304,7 @@ describe('portal-dashboard', () => {
   });
 
   it('German: words, numbers and dates in German', async () => {
-    const { el } = await mount({ lang: 'de', now: at(10) });
+    const { el } = await mount({ lang: 'de', greetAt: at(10) });
     await settled(el);
     expect($(el, '[part=greeting]').textContent).to.equal('Guten Morgen, Dora');
     expect($(el, '.today').textContent).to.equal('Dienstag, 3. März 2026');
@@ -310,6 +316,13 @@ describe('portal-dashboard', () => {
     expect(text(el)).to.contain('Servicekatalog');
     expect($(el, '.type-chart table').textContent).to.match(/\d+\u00a0%/); // German: a protected space before %
     await expect(el).to.be.accessible();
+  });
+
+  it('nothing sticks out sideways (the hidden tables included)', async () => {
+    const { el } = await mount({ signedInAs: ERIK, width: '700px' });
+    await settled(el);
+    expect(el.getBoundingClientRect().right).to.be.below(window.innerWidth);
+    expect(document.scrollingElement!.scrollWidth, 'the page scrolls sideways').to.equal(window.innerWidth);
   });
 
   it('narrow (390 px): one column, charts fit', async () => {

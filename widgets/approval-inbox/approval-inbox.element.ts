@@ -494,7 +494,7 @@ export class ApprovalInbox extends PortalElement {
           : nothing}
         <div class="actions">
           <button class="button" type="button" ?disabled=${this.sending} @click=${() => this.dialog?.close()}>${msg('Cancel')}</button>
-          <button class="button primary" type="submit" data-action="confirm" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
+          <button class="button primary ${release ? '' : 'danger'}" type="submit" data-action="confirm" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
             ${release ? msg('Release ticket') : msg('Reject ticket')}
           </button>
         </div>

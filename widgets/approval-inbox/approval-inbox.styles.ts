@@ -215,6 +215,15 @@ export const approvalInboxStyles = css`
     color: var(--_color-text-muted);
     overflow-wrap: anywhere;
   }
+  .button.primary.danger {
+    background: var(--_color-danger);
+    border-color: var(--_color-danger);
+  }
+  .button.primary.danger:hover:not(:disabled) {
+    background: var(--_color-danger);
+    border-color: var(--_color-danger);
+    filter: brightness(0.92);
+  }
   textarea.input {
     resize: vertical;
     min-height: 6rem;

@@ -24,6 +24,9 @@ type ViewState = (typeof viewStates)[number];
 type Scope = 'mine' | 'all';
 type HistoryEntry = Dashboard['history'][number];
 
+/** History entries shown before "Show more". */
+const HISTORY_SHOWN = 8;
+
 /** Charts whose width follows their box (the donut has a fixed size). */
 type SizedChart = 'status' | 'weekly';
 
@@ -128,6 +131,7 @@ export class PortalDashboard extends PortalElement {
   @state() private data: Dashboard | null = null;
   @state() private reloads = 0;
   @state() private showTables = false;
+  @state() private historyExpanded = false;
   @state() private widths: Readonly<Record<SizedChart, number>> = { status: 320, weekly: 480 };
 
   #dataFor: string | null = null;
@@ -323,8 +327,11 @@ export class PortalDashboard extends PortalElement {
               : nothing}
           </div>`
         : html`<ol class="events">
-            ${d.history.map((h) => this.#renderEntry(h))}
-          </ol>`}
+              ${(this.historyExpanded ? d.history : d.history.slice(0, HISTORY_SHOWN)).map((h) => this.#renderEntry(h))}
+            </ol>
+            ${!this.historyExpanded && d.history.length > HISTORY_SHOWN
+              ? html`<button class="button small quiet more" type="button" @click=${this.#showAllHistory}>${msg('Show more')}</button>`
+              : nothing}`}
     </section>`;
   }
 
@@ -405,6 +412,13 @@ export class PortalDashboard extends PortalElement {
       </div>
     </li>`;
   }
+
+  readonly #showAllHistory = async () => {
+    this.historyExpanded = true;
+    await this.updateComplete;
+    // the first entry that just appeared takes the focus (the button is gone)
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('.events .entry .link')[HISTORY_SHOWN]?.focus();
+  };
 
   #openTicket(id: string) {
     this.emit(new TicketOpenEvent({ id }));
@@ -514,7 +528,7 @@ export class PortalDashboard extends PortalElement {
 
   /** The numbers of a chart as a table: visually hidden under the chart, or shown instead of it. */
   #table(caption: string, head: string[], rows: string[][]): TemplateResult {
-    return html`<table class="data ${this.showTables ? '' : 'visually-hidden'}">
+    return html`<div class="table-box ${this.showTables ? '' : 'visually-hidden'}"><table class="data">
       <caption class="visually-hidden">${caption}</caption>
       <thead>
         <tr>
@@ -528,7 +542,7 @@ export class PortalDashboard extends PortalElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #n(v: number): string {

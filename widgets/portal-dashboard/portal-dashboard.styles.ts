@@ -136,6 +136,9 @@ export const portalDashboardStyles = css`
     border-top: 0;
     padding-top: 0;
   }
+  .history .more {
+    margin-top: var(--_space-2);
+  }
   .entry-icon {
     display: inline-flex;
     align-items: center;
@@ -520,8 +523,12 @@ export const portalDashboardStyles = css`
       padding: var(--_space-3) var(--_space-3);
     }
     .release {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
       width: 100%;
-      flex-wrap: wrap;
+    }
+    .release-go {
+      grid-column: 2;
     }
     .scope {
       width: 100%;
