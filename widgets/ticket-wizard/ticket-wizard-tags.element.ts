@@ -281,6 +281,10 @@ export class TicketWizardTags extends PortalElement {
   }
 
   #close() {
+    // a suggestion request still on its way must not open the list again
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#abort?.abort();
     this.open = false;
     this.active = -1;
   }

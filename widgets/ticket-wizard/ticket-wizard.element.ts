@@ -358,7 +358,7 @@ export class TicketWizard extends PortalElement {
       <div class="layout">
         <nav part="steps" class="steps" aria-label=${msg('Steps')}>
           <p class="step-count" aria-hidden="true">${msg(str`Step ${current} of ${total}`)}</p>
-          <div class="progress" aria-hidden="true"><span style="width: ${((this.step + 1) / steps.length) * 100}%"></span></div>
+          <progress class="progress" aria-hidden="true" max=${steps.length} .value=${this.step + 1}></progress>
           <ol>
             ${steps.map((_, i) => {
               const state = i === this.step ? 'current' : i <= this.reached ? 'done' : 'todo';

@@ -162,6 +162,11 @@ export const ticketWizardStyles = css`
     padding: 0;
     font-weight: 500;
   }
+  .levels .hint {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    margin-bottom: var(--_space-1);
+  }
   .segmented {
     display: grid;
     grid-template-columns: repeat(3, 1fr);
@@ -367,8 +372,15 @@ export const ticketWizardStyles = css`
   }
   .description th,
   .description td {
+    min-width: 4rem;
     padding: var(--_space-1) var(--_space-2);
     border: 1px solid var(--_color-border-strong);
+    vertical-align: top;
+    text-align: left;
+  }
+  .description :is(th, td) > p,
+  .description li > p {
+    margin: 0;
   }
   .send-error .button {
     margin-top: var(--_space-2);
@@ -437,15 +449,22 @@ export const ticketWizardStyles = css`
     }
     .progress {
       display: block;
+      width: 100%;
       height: 0.25rem;
-      margin-bottom: var(--_space-2);
+      margin: 0 0 var(--_space-2);
+      border: none;
       border-radius: 999px;
       background: var(--_color-surface-sunken);
       overflow: hidden;
+      appearance: none;
     }
-    .progress span {
-      display: block;
-      height: 100%;
+    .progress::-webkit-progress-bar {
+      background: var(--_color-surface-sunken);
+    }
+    .progress::-webkit-progress-value {
+      background: var(--_color-primary);
+    }
+    .progress::-moz-progress-bar {
       background: var(--_color-primary);
     }
     .steps ol {

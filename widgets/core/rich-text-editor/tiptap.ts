@@ -91,7 +91,14 @@ export const createEditor: CreateEditor = (options) => {
           isAllowedUri: (url) => isAllowedLink(url),
         },
       }),
-      Table.configure({ resizable: false }),
+      // Without the inline widths Tiptap writes into the HTML: a page's CSP (style-src 'self')
+      // blocks style attributes, and the server drops them anyway.
+      Table.extend({
+        renderHTML({ HTMLAttributes }) {
+          const { style: _style, ...attributes } = HTMLAttributes as Record<string, unknown>;
+          return ['table', attributes, ['tbody', 0]];
+        },
+      }).configure({ resizable: false }),
       TableRow,
       TableHeader,
       TableCell,
