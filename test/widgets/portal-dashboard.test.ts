@@ -8,6 +8,8 @@ import type { PortalSession } from '../../widgets/portal-session/portal-session.
 import { dayPart, type PortalDashboard } from '../../widgets/portal-dashboard/portal-dashboard.element.js';
 import { countAxis } from '../../widgets/portal-dashboard/portal-dashboard.charts.js';
 import '../../widgets/portal-dashboard/define.js';
+import '../../widgets/portal-app/define.js';
+import type { PortalApp } from '../../widgets/portal-app/portal-app.element.js';
 import { $, $maybe, collect, text, waitForStatus } from './helpers.js';
 
 const DORA = 'dora.dispatcher@nordwind.example';
@@ -323,6 +325,28 @@ describe('portal-dashboard', () => {
     await settled(el);
     expect(el.getBoundingClientRect().right).to.be.below(window.innerWidth);
     expect(document.scrollingElement!.scrollWidth, 'the page scrolls sideways').to.equal(window.innerWidth);
+  });
+
+  it('inside portal-app: the release count routes (approvals for a dispatcher, the board\'s query for an editor)', async () => {
+    for (const [email, hash] of [
+      [DORA, '#/approvals'],
+      [ERIK, '#/board?query=awaiting_release'],
+    ] as const) {
+      history.replaceState(null, '', location.pathname + location.search);
+      const api = new FakeApi({ signedInAs: email });
+      const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en"><portal-app></portal-app></portal-session>`);
+      try {
+        await waitForStatus(session, 'signed-in');
+        const app = session.querySelector<PortalApp>('portal-app')!;
+        await waitUntil(() => $maybe(app, 'portal-dashboard'), 'no dashboard in the app');
+        const el = $<PortalDashboard>(app, 'portal-dashboard');
+        await settled(el);
+        $<HTMLButtonElement>(el, 'button[part=release-count]').click();
+        await waitUntil(() => location.hash === hash, `did not route to ${hash} (is ${location.hash})`);
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    }
   });
 
   it('narrow (390 px): one column, charts fit', async () => {
