@@ -23,6 +23,7 @@ const config: StorybookConfig = {
     const build = viteConfig.build;
     if (build) {
       delete build.lib;
+      delete build.manifest;
       const rolldown = build.rolldownOptions;
       if (rolldown) {
         delete rolldown.input;
@@ -31,6 +32,7 @@ const config: StorybookConfig = {
           delete output.entryFileNames;
           delete output.chunkFileNames;
           delete output.assetFileNames;
+          delete output.codeSplitting;
         }
       }
     }

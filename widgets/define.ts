@@ -9,3 +9,5 @@ import './plan-board/define.js';
 import './ticket-wizard/define.js';
 import './approval-inbox/define.js';
 import './portal-dashboard/define.js';
+import './ticket-board/define.js';
+import './ticket-detail/define.js';

@@ -12,3 +12,4 @@ export type {} from './kb-browser/kb-browser.events.js';
 export type {} from './plan-board/plan-board.events.js';
 export type {} from './ticket-wizard/ticket-wizard.events.js';
 export type {} from './ticket-detail/ticket-detail.events.js';
+export type {} from './approval-inbox/approval-inbox.events.js';

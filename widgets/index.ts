@@ -40,3 +40,7 @@ export { PortalRichTextEditor, type ImageUploader } from './core/rich-text-edito
 export { ApprovalInbox } from './approval-inbox/approval-inbox.element.js';
 export { TicketReleasedEvent, TicketRejectedEvent } from './approval-inbox/approval-inbox.events.js';
 export { PortalDashboard } from './portal-dashboard/portal-dashboard.element.js';
+export { TicketBoard } from './ticket-board/ticket-board.element.js';
+export { TicketDetail } from './ticket-detail/ticket-detail.element.js';
+export { TicketUpdatedEvent, PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent } from './ticket-detail/ticket-detail.events.js';
+export { TicketOpenEvent, NavigateEvent, PortalErrorEvent, type NavigateTarget } from './core/events.js';
