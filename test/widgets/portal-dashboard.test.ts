@@ -285,6 +285,7 @@ describe('portal-dashboard', () => {
     expect(el.hasCustomState('empty')).to.equal(true);
     expect(text(el)).to.contain('Nothing has happened on your tickets yet');
     expect(el.shadowRoot!.querySelectorAll('figure').length).to.equal(0);
+    expect($maybe(el, '.stats-tools button'), 'no table toggle without numbers').to.equal(null);
     const navigate = oneEvent(el, 'navigate') as Promise<NavigateEvent>;
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.history button')].find((b) => b.textContent!.includes('Create ticket'))!.click();
     expect((await navigate).detail).to.deep.equal({ target: 'create' });

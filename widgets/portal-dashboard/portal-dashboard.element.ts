@@ -438,9 +438,11 @@ export class PortalDashboard extends PortalElement {
       </div>
       <div class="stats-tools">
         <p class="total" aria-live="polite">${this.#totalText(total, d.scope)}</p>
-        <button class="button small quiet" type="button" aria-pressed=${this.showTables ? 'true' : 'false'} @click=${() => (this.showTables = !this.showTables)}>
-          ${msg('Show as tables')}
-        </button>
+        ${total === 0
+          ? nothing
+          : html`<button class="button small quiet" type="button" aria-pressed=${this.showTables ? 'true' : 'false'} @click=${() => (this.showTables = !this.showTables)}>
+              ${msg('Show as tables')}
+            </button>`}
       </div>
       ${total === 0
         ? html`<p class="empty-note">${d.scope === 'mine'
