@@ -13,6 +13,7 @@ import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_search.js';
 import * as m0003 from './migrations/0003_host_sign_in.js';
 import * as m0004 from './migrations/0004_board_scale.js';
+import * as m0005 from './migrations/0005_partner_search.js';
 
 export type Db = Kysely<Database>;
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0002_search': m0002,
   '0003_host_sign_in': m0003,
   '0004_board_scale': m0004,
+  '0005_partner_search': m0005,
 };
 
 /** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */

@@ -326,7 +326,7 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
-/** A narrow copy of `ticket` for lists, kept by triggers (migration 0004); `rk` keys the search index. */
+/** A narrow copy of `ticket` for lists, kept by triggers (migrations 0004, 0005); `rk` keys the search index. */
 export interface TicketListTable {
   rk: number;
   id: string;
@@ -336,9 +336,13 @@ export interface TicketListTable {
   author_id: string;
   subject: string;
   type_id: string;
+  area_id: string;
+  urgency: Level;
+  impact: Level;
   priority: Priority;
   private: number;
   status: TicketStatus;
+  reference_no: string | null;
   released_at: string | null;
   closed_at: string | null;
   created_at: string;
@@ -357,15 +361,15 @@ export interface TicketStatTable {
   n: number;
 }
 
-/** A business partner's range of search keys: `slot` × 2^32 … + 2^32 − 1. */
+/** A business partner's search slot: its index table `ticket_fts_<slot>` and keys `slot` × 2^32 … + 2^32 − 1. */
 export interface SearchPartnerTable {
   slot: Generated<number>;
   business_partner_id: string;
 }
 
+/** One business partner's search index, `ticket_fts_<slot>` (rowid = `ticket_list.rk`). */
 export interface TicketFtsTable {
-  rowid: Generated<number>;
-  ticket_id: string;
+  rowid: number;
   body: string;
   internal: string;
 }
@@ -411,7 +415,6 @@ export interface Database {
   ticket_list: TicketListTable;
   ticket_stat: TicketStatTable;
   search_partner: SearchPartnerTable;
-  ticket_fts: TicketFtsTable;
   kb_fts: KbFtsTable;
 }
 

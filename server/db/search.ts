@@ -40,48 +40,58 @@ const MIN_INDEXED = 3;
 
 const ftsString = (term: string) => '"' + term.replace(/"/g, '""') + '"';
 
-/** Search keys of one business partner: `slot` × 2^32 … + 2^32 − 1 (migration 0004). */
-const KEY_RANGE = 4294967296;
+/** The search index of one business partner (migration 0005). */
+export const partnerIndex = (slot: number) => `ticket_fts_${Math.trunc(slot)}`;
+
+/** The statement that creates a partner's search index when it does not exist yet. */
+export const partnerIndexDdl = (slot: number) =>
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${partnerIndex(slot)} USING fts5(body, internal, tokenize = 'trigram')`;
+
+/**
+ * The search slots whose index exists, of the given business partners — or, for `null`, of
+ * every business partner of the system partner (agents).
+ */
+export async function searchSlots(db: Kysely<Database>, systemPartnerId: string, partners: readonly string[] | null): Promise<number[]> {
+  if (partners !== null && partners.length === 0) return [];
+  const rows = await sql<{ slot: number }>`
+    SELECT sp.slot FROM search_partner sp
+    JOIN business_partner bp ON bp.id = sp.business_partner_id
+    JOIN sqlite_master m ON m.type = 'table' AND m.name = 'ticket_fts_' || sp.slot
+    WHERE bp.system_partner_id = ${systemPartnerId}
+      ${partners === null ? sql`` : sql`AND sp.business_partner_id IN (${sql.join(partners)})`}
+    ORDER BY sp.slot`.execute(db);
+  return rows.rows.map((r) => r.slot);
+}
 
 /**
  * `ticket.rk IN (matching keys)`, for a query over `ticket_list as ticket` that already applies
- * the access policy. `partners` narrows the index lookup to those business partners' key
- * ranges (a customer's partners; `null` for agents, whose tickets span all partners), so FTS5
- * hands back only hits the caller could see at all. Internal agent notes count only when
- * `includeInternal`.
+ * the access policy. Only the indexes of `slots` are asked (the caller's partners, see
+ * `searchSlots`), so the work grows with what the caller could see, not with everything.
+ * Internal agent notes count only when `includeInternal`.
  */
-export function ticketMatches(q: string, includeInternal: boolean, partners: readonly string[] | null) {
+export function ticketMatches(q: string, includeInternal: boolean, slots: readonly number[]) {
   const terms = searchTerms(q);
   return (eb: any): Expression<SqlBool> => {
     if (terms.length === 0) return sql<SqlBool>`1`;
+    if (slots.length === 0) return sql<SqlBool>`0`;
     const long = terms.filter((t) => [...t].length >= MIN_INDEXED);
     const short = terms.filter((t) => [...t].length < MIN_INDEXED);
     const cols = includeInternal ? '{body internal}' : 'body';
-    const conds: ReturnType<typeof sql<SqlBool>>[] = [];
-    if (long.length > 0) {
-      const match = long.map((t) => `${cols} : ${ftsString(t)}`).join(' AND ');
-      conds.push(sql<SqlBool>`ticket_fts MATCH ${match}`);
-    }
-    for (const t of short) {
-      conds.push(
-        includeInternal
-          ? sql<SqlBool>`(instr(ticket_fts.body, ${t}) > 0 OR instr(ticket_fts.internal, ${t}) > 0)`
-          : sql<SqlBool>`instr(ticket_fts.body, ${t}) > 0`,
-      );
-    }
-    const where = sql.join(conds, sql` AND `);
-    if (partners === null) {
-      return eb('ticket.rk', 'in', sql`(SELECT ticket_fts.rowid FROM ticket_fts WHERE ${where})`);
-    }
-    if (partners.length === 0) return sql<SqlBool>`0`;
-    // one index lookup per partner, each limited to the partner's key range
-    return eb(
-      'ticket.rk',
-      'in',
-      sql`(SELECT ticket_fts.rowid FROM search_partner AS sp JOIN ticket_fts
-            ON ticket_fts.rowid BETWEEN sp.slot * ${sql.lit(KEY_RANGE)} AND sp.slot * ${sql.lit(KEY_RANGE)} + ${sql.lit(KEY_RANGE - 1)}
-          WHERE sp.business_partner_id IN (${sql.join(partners)}) AND ${where})`,
-    );
+    const match = long.map((t) => `${cols} : ${ftsString(t)}`).join(' AND ');
+    const perIndex = slots.map((slot) => {
+      const table = sql.table(partnerIndex(slot));
+      const conds: ReturnType<typeof sql<SqlBool>>[] = [];
+      if (long.length > 0) conds.push(sql<SqlBool>`${table} MATCH ${match}`);
+      for (const t of short) {
+        conds.push(
+          includeInternal
+            ? sql<SqlBool>`(instr(${table}.body, ${t}) > 0 OR instr(${table}.internal, ${t}) > 0)`
+            : sql<SqlBool>`instr(${table}.body, ${t}) > 0`,
+        );
+      }
+      return sql`SELECT ${table}.rowid FROM ${table} WHERE ${sql.join(conds, sql` AND `)}`;
+    });
+    return eb('ticket.rk', 'in', sql`(${sql.join(perIndex, sql` UNION ALL `)})`);
   };
 }
 
@@ -118,20 +128,38 @@ export function ticketSearchText(t: TicketSearchSource): { body: string; interna
   return { body: foldText(body), internal: foldText(internal) };
 }
 
+/** Every ticket's indexed text, across all partners' indexes (for checks and diagnostics). */
+export async function ticketIndexRows(db: Kysely<Database>): Promise<{ ticket_id: string; body: string; internal: string }[]> {
+  const tables = await sql<{ slot: number }>`
+    SELECT sp.slot FROM search_partner sp JOIN sqlite_master m ON m.type = 'table' AND m.name = 'ticket_fts_' || sp.slot`.execute(db);
+  const out: { ticket_id: string; body: string; internal: string }[] = [];
+  for (const { slot } of tables.rows) {
+    const table = sql.table(partnerIndex(slot));
+    const rows = await sql<{ ticket_id: string; body: string; internal: string }>`
+      SELECT l.id AS ticket_id, f.body, f.internal FROM ${table} f JOIN ticket_list l ON l.rk = f.rowid`.execute(db);
+    out.push(...rows.rows);
+  }
+  return out;
+}
+
 /**
- * Rebuilds the search text of one ticket from its current fields, tags and positions. The row
- * is keyed by the ticket's `ticket_list.rk` (given to every ticket by a trigger on insert).
+ * Rebuilds the search text of one ticket from its current fields, tags and positions, in its
+ * business partner's index (created here on the partner's first ticket), keyed by the ticket's
+ * `ticket_list.rk` (given to every ticket by a trigger on insert).
  */
 export async function indexTicket(db: Kysely<Database>, ticketId: string): Promise<void> {
   const t = await db
     .selectFrom('ticket')
     .innerJoin('ticket_list', 'ticket_list.id', 'ticket.id')
-    .select(['ticket_list.rk', 'ticket.number', 'ticket.subject', 'ticket.reference_no', 'ticket.description_text'])
+    .innerJoin('search_partner', 'search_partner.business_partner_id', 'ticket.business_partner_id')
+    .select(['ticket_list.rk', 'search_partner.slot', 'ticket.number', 'ticket.subject', 'ticket.reference_no', 'ticket.description_text'])
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
-  // a deleted ticket's row went with it (trigger ticket_list_delete)
+  // a deleted ticket has no key any more; its old row is never matched again
   if (!t) return;
-  await db.deleteFrom('ticket_fts').where('rowid', '=', t.rk).execute();
+  const table = sql.table(partnerIndex(t.slot));
+  await sql.raw(partnerIndexDdl(t.slot)).execute(db);
+  await sql`DELETE FROM ${table} WHERE rowid = ${t.rk}`.execute(db);
   const tags = await db
     .selectFrom('ticket_tag')
     .innerJoin('tag', 'tag.id', 'ticket_tag.tag_id')
@@ -154,7 +182,7 @@ export async function indexTicket(db: Kysely<Database>, ticketId: string): Promi
     tags: tags.map((x) => x.name),
     positions: positions.map((p) => ({ text: p.body_text, internal: p.internal === 1 })),
   });
-  await db.insertInto('ticket_fts').values({ rowid: t.rk, ticket_id: ticketId, ...text }).execute();
+  await sql`INSERT INTO ${table} (rowid, body, internal) VALUES (${t.rk}, ${text.body}, ${text.internal})`.execute(db);
 }
 
 /** Rebuilds the search text of one knowledge-base article. */

@@ -17,7 +17,7 @@ import { ApiError, forbidden, invalid, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { htmlToText, isBlankRichText, sanitizeRichText } from './richtext.js';
 import { derivePriority, parsePriorityMatrix, type PriorityMatrix } from '../schemas/priority.js';
-import { foldText, indexTicket, ticketMatches } from '../db/search.js';
+import { foldText, indexTicket, searchSlots, ticketMatches } from '../db/search.js';
 import type { CreateTicketInput, ListTicketsQuery, TicketFilter } from '../schemas/tickets.js';
 import { openStatuses, ticketFilter } from '../schemas/tickets.js';
 import { audit } from './audit.js';
@@ -88,10 +88,14 @@ const nameCol = (locale: Locale) => (locale === 'de' ? 'name_de' : 'name_en') as
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function baseSelect(db: Db, locale: Locale) {
+/**
+ * The columns of a list item, with the names of type, area, partner and author. `ticket_list`
+ * (a narrow copy of `ticket`, migration 0005) has them all, so lists never read the wide rows.
+ */
+function baseSelect(db: Db, locale: Locale, from: 'ticket' | 'ticket_list' = 'ticket') {
   const n = nameCol(locale);
   return db
-    .selectFrom('ticket')
+    .selectFrom((from === 'ticket' ? 'ticket' : 'ticket_list as ticket') as 'ticket')
     .innerJoin('ticket_type as ty', 'ty.id', 'ticket.type_id')
     .innerJoin('area as ar', 'ar.id', 'ticket.area_id')
     .innerJoin('business_partner as bp', 'bp.id', 'ticket.business_partner_id')
@@ -214,7 +218,7 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'ticket' | any, any
   actor: Actor,
   f: TicketFilter,
   now: Date,
-  scope: readonly string[] | null,
+  slots: readonly number[],
 ): QB {
   let q = qb as SelectQueryBuilder<Database, 'ticket', object>;
   if (f.statuses && f.statuses.length > 0) q = q.where('ticket.status', 'in', f.statuses);
@@ -225,7 +229,7 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'ticket' | any, any
     const since = new Date(now.getTime() - f.closedWithinDays * 86_400_000).toISOString();
     q = q.where('ticket.closed_at', '>=', since);
   }
-  if (f.q && f.q.trim()) q = q.where(ticketMatches(f.q, actor.kind === 'agent', scope));
+  if (f.q && f.q.trim()) q = q.where(ticketMatches(f.q, actor.kind === 'agent', slots));
   return q as unknown as QB;
 }
 
@@ -335,17 +339,18 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
     dir,
   });
   const scope = searchScope(actor, query.partner);
+  const searching = !!(query.q?.trim() || saved.q?.trim());
+  const slots = searching ? await searchSlots(db, actor.systemPartnerId, scope) : [];
   const filters = <QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB => {
     let q = qb.where(ticketVisibility(actor)) as QB;
-    q = applyFilter(q, actor, saved, now, scope);
+    q = applyFilter(q, actor, saved, now, slots);
     if (query.status?.length) q = q.where('ticket.status', 'in', query.status) as QB;
     if (query.type?.length) q = q.where('ticket.type_id', 'in', query.type) as QB;
     if (query.priority?.length) q = q.where('ticket.priority', 'in', query.priority) as QB;
     if (query.partner) q = q.where('ticket.business_partner_id', '=', query.partner) as QB;
-    if (query.q && query.q.trim()) q = q.where(ticketMatches(query.q, actor.kind === 'agent', scope)) as QB;
+    if (query.q && query.q.trim()) q = q.where(ticketMatches(query.q, actor.kind === 'agent', slots)) as QB;
     return q;
   };
-  const searching = !!(query.q?.trim() || saved.q?.trim());
   const fromStats = !searching && !saved.authorIsMe && !saved.closedWithinDays;
 
   const n = nameCol(locale);
@@ -360,42 +365,48 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
     author: sql`au.name COLLATE NOCASE`,
     partner: sql`bp.name COLLATE NOCASE`,
   }[query.sort];
+  const offset = (query.page - 1) * query.pageSize;
 
-  // step 1: the ids of the page, on the narrow copy (named `ticket`, so the policy applies as is)
-  let idsQuery = filters(db.selectFrom('ticket_list as ticket').select('ticket.id')) as SelectQueryBuilder<any, any, { id: string; total?: number }>;
-  if (query.sort === 'type') idsQuery = idsQuery.innerJoin('ticket_type as ty', 'ty.id', 'ticket.type_id');
-  if (query.sort === 'author') idsQuery = idsQuery.innerJoin('account as au', 'au.id', 'ticket.author_id');
-  if (query.sort === 'partner') idsQuery = idsQuery.innerJoin('business_partner as bp', 'bp.id', 'ticket.business_partner_id');
-  if (!fromStats) idsQuery = idsQuery.select(sql<number>`count(*) OVER ()`.as('total'));
-  const page = await idsQuery
-    .orderBy(sortExpr, dir)
-    .orderBy('ticket.id', dir)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-
-  let total: number;
   if (fromStats) {
-    total = await countVisible(db, actor, {
+    // the board and its status/type/priority filters: one query for the page, counts for the total
+    const rows = (await filters(baseSelect(db, locale, 'ticket_list') as SelectQueryBuilder<any, any, any>)
+      .orderBy(sortExpr, dir)
+      .orderBy('ticket.id', dir)
+      .limit(query.pageSize)
+      .offset(offset)
+      .execute()) as BaseRow[];
+    const total = await countVisible(db, actor, {
       statuses: both(saved.statuses, query.status),
       priorities: both(saved.priorities, query.priority),
       typeIds: both(saved.typeIds, query.type),
       partner: query.partner,
     });
-  } else if (page.length > 0) {
-    total = Number(page[0]!.total);
-  } else if (query.page === 1) {
-    total = 0;
-  } else {
-    // past the last page: count separately
+    const tags = await tagsFor(db, rows.map((r) => r.id));
+    return result(rows.map((r) => toListItem(r, tags.get(r.id) ?? [])), total);
+  }
+
+  // searches and per-person filters: the page's ids and the total in one pass over the narrow
+  // table (names joined only when the sort needs them), then the page in full
+  let idsQuery = filters(db.selectFrom('ticket_list as ticket').select(['ticket.id', sql<number>`count(*) OVER ()`.as('total')])) as SelectQueryBuilder<
+    any,
+    any,
+    { id: string; total: number }
+  >;
+  if (query.sort === 'type') idsQuery = idsQuery.innerJoin('ticket_type as ty', 'ty.id', 'ticket.type_id');
+  if (query.sort === 'author') idsQuery = idsQuery.innerJoin('account as au', 'au.id', 'ticket.author_id');
+  if (query.sort === 'partner') idsQuery = idsQuery.innerJoin('business_partner as bp', 'bp.id', 'ticket.business_partner_id');
+  const page = await idsQuery.orderBy(sortExpr, dir).orderBy('ticket.id', dir).limit(query.pageSize).offset(offset).execute();
+  let total: number;
+  if (page.length > 0) total = Number(page[0]!.total);
+  else if (query.page === 1) total = 0;
+  else {
+    // past the last page: count on its own
     const row = await filters(db.selectFrom('ticket_list as ticket').select((eb: any) => eb.fn.countAll().as('n'))).executeTakeFirst();
     total = Number((row as { n: number } | undefined)?.n ?? 0);
   }
   if (page.length === 0) return result([], total);
-
-  // step 2: the page's tickets in full, in the order of step 1
   const ids = page.map((r) => r.id);
-  const rows = (await baseSelect(db, locale).where('ticket.id', 'in', ids).execute()) as BaseRow[];
+  const rows = (await baseSelect(db, locale, 'ticket_list').where('ticket.id', 'in', ids).execute()) as BaseRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const tags = await tagsFor(db, ids);
   return result(
