@@ -437,6 +437,17 @@ describe('approval-inbox', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('signing out drops the list at once (nothing of the previous account stays)', async () => {
+    const { el, session } = await mount();
+    await settled(el);
+    await openTicket(el, 0);
+    await session.signOut();
+    await waitUntil(() => el.hasCustomState('loading'), 'the inbox kept its state');
+    expect($maybe(el, '.list')).to.equal(null);
+    expect(el.ticketId).to.equal(null);
+    expect($maybe(el, 'ticket-detail')).to.equal(null);
+  });
+
   it('alone (no portal-session): its own API, the same rules', async () => {
     const api = new FakeApi({ signedInAs: DORA });
     const el = await fixture<ApprovalInbox>(html`<approval-inbox .api=${api} lang="en"></approval-inbox>`);

@@ -292,6 +292,15 @@ describe('portal-dashboard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('signing out drops the numbers at once', async () => {
+    const { el, session } = await mount();
+    await settled(el);
+    await session.signOut();
+    await waitUntil(() => el.hasCustomState('loading'), 'the dashboard kept its state');
+    expect($maybe(el, '[part=history]')).to.equal(null);
+    expect($maybe(el, '[part=greeting]')).to.equal(null);
+  });
+
   it('error: a message by code and a retry; accessible', async () => {
     const errors = collect('portal-error');
     const { el, api } = await mount({ failures: { 'dashboard.get': 'internal' } });

@@ -157,6 +157,9 @@ export class ApprovalInbox extends PortalElement {
   /** What gets the focus after the next render. */
   #focusAfterRender: FocusTarget | null = null;
   #moreAbort: AbortController | null = null;
+  /** Whose queue `queue` is (another account never sees it). */
+  #queueFor: string | null = null;
+  #detailImport: Promise<unknown> | null = null;
 
   readonly #task = new Task(this, {
     task: async ([api, who]: readonly [Api, string | null, Locale, number], { signal }) => {
@@ -173,6 +176,7 @@ export class ApprovalInbox extends PortalElement {
       this.loadingMore = false;
       this.moreError = null;
       this.queue = queue;
+      this.#queueFor = this.#who();
     },
     onError: (e) => this.#reportError(e),
   });
@@ -224,6 +228,12 @@ export class ApprovalInbox extends PortalElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('ticketId') && this.ticketId === '') this.ticketId = null;
+    // another account (or nobody): never show the previous one's tickets
+    if (this.queue && this.#queueFor !== this.#who()) {
+      this.queue = null;
+      this.notice = null;
+      if (this.#who() === waiting) this.ticketId = null;
+    }
     if (this.ticketId && !this.detailDefined) this.#defineDetail();
     this.setExclusiveState(this.#viewState(), viewStates);
     this.setCustomState('detail', this.ticketId !== null);
@@ -243,8 +253,9 @@ export class ApprovalInbox extends PortalElement {
       this.detailDefined = true;
       return;
     }
+    if (this.#detailImport) return;
     this.detailLoadError = null;
-    import('../ticket-detail/define.js').then(
+    this.#detailImport = import('../ticket-detail/define.js').then(
       () => (this.detailDefined = true),
       (e: unknown) => (this.detailLoadError = e),
     );
@@ -505,6 +516,11 @@ export class ApprovalInbox extends PortalElement {
   // --- actions -----------------------------------------------------------------------------
 
   #open(id: string) {
+    if (this.detailLoadError) {
+      // the last attempt to load <ticket-detail> failed: opening a ticket tries again
+      this.#detailImport = null;
+      this.detailLoadError = null;
+    }
     this.activeId = id;
     this.notice = null;
     this.ticketId = id;
