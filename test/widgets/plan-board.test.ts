@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { nothing } from 'lit';
-import { ApiError, type ActivityDto } from '../../widgets/core/api.js';
+import { ApiError } from '../../widgets/core/api.js';
 import { FakeApi } from '../../widgets/core/api-fake.js';
 import { TicketOpenEvent } from '../../widgets/core/events.js';
 import { localeReady } from '../../widgets/core/localization.js';

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import {
@@ -12,7 +11,6 @@ import {
   type Api,
   type PlanBoard as PlanBoardDto,
   type PlanBoardSummary,
-  type Priority,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { DefineRequestEvent, PortalErrorEvent, TicketOpenEvent } from '../core/events.js';
@@ -20,51 +18,21 @@ import { icons } from '../core/icons.js';
 import { formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
-import { formatDay, formatDayRange, formatRelative, isDay } from './plan-dates.js';
+import { formatDayRange, formatRelative, isDay } from './plan-dates.js';
 import { ActivityChangedEvent } from './plan-board.events.js';
 import { planIcons } from './plan-board.icons.js';
 import { priorityLabel } from './plan-board.labels.js';
-import { indexInColumn, ordered, place, priorities, withActivity, type Change } from './plan-board.model.js';
+import { MAX_HOURS, draftOf, indexInColumn, ordered, place, withActivity, type Change, type Conflict, type Draft, type Field, type FieldErrors } from './plan-board.model.js';
+import type { DialogsUi } from './plan-board.dialogs.js';
+
+type Dialogs = typeof import('./plan-board.dialogs.js');
 import { planBoardStyles, priorityStyles } from './plan-board.styles.js';
 import type { TimelineScale } from './plan-board-timeline.element.js';
 
 export type PlanBoardView = 'board' | 'timeline';
 
-type Field = 'startDate' | 'endDate' | 'durationHours' | 'priority' | 'columnId';
-type FieldErrors = Partial<Record<Field, string>>;
-
-interface Draft {
-  startDate: string;
-  endDate: string;
-  /** as typed (validated on save) */
-  durationHours: string;
-  priority: Priority;
-  columnId: string;
-}
-
-/** A change the server refused with 409: what the user wanted and what is saved now. */
-interface Conflict {
-  id: string;
-  /** what the user saw when they made the change */
-  base: ActivityDto;
-  /** the activity as it is now (the other person's change) */
-  current: ActivityDto;
-  mine: Change;
-  busy: boolean;
-  error: string | null;
-}
-
 const states = ['loading', 'empty', 'error', 'ready'] as const;
 const scales: readonly TimelineScale[] = ['day', 'week', 'month'];
-const MAX_HOURS = 100_000;
-
-const draftOf = (a: ActivityDto): Draft => ({
-  startDate: a.startDate,
-  endDate: a.endDate,
-  durationHours: String(a.durationHours),
-  priority: a.priority,
-  columnId: a.columnId,
-});
 
 /**
  * Plan boards (R-PLAN-1..5): the overview of the user's boards, one board with its columns of
@@ -143,8 +111,11 @@ export class PlanBoard extends PortalElement {
   @state() private ticketId: string | null = null;
   @state() private ticketUnavailable = false;
   @state() private timelineLoaded = false;
+  @state() private dialogsLoaded = false;
 
   #returnToDetail: string | null = null;
+  #dialogs: Dialogs | null = null;
+  #dialogsLoading: Promise<void> | null = null;
   #focusAfterDetail: string | null = null;
   #mutation: AbortController | null = null;
 
@@ -204,14 +175,16 @@ export class PlanBoard extends PortalElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.board) this.#loadDialogs();
     this.setExclusiveState(this.#state(), states);
     this.setCustomState('observer', !!this.boardId && this.board?.role === 'observer');
     this.setCustomState('timeline', !!this.boardId && this.view === 'timeline');
     this.setCustomState('busy', this.saving);
     this.setCustomState('dragging', !!this.drag);
-    this.#syncDialog('detail', !!this.detailId && !!this.#detailActivity());
-    this.#syncDialog('move', !!this.moveId);
-    this.#syncDialog('conflict', !!this.conflict);
+    // the dialogs open once their module is there (it loads as soon as a board shows)
+    this.#syncDialog('detail', this.dialogsLoaded && !!this.detailId && !!this.#detailActivity());
+    this.#syncDialog('move', this.dialogsLoaded && !!this.moveId);
+    this.#syncDialog('conflict', this.dialogsLoaded && !!this.conflict);
   }
 
   #state(): (typeof states)[number] {
@@ -698,49 +671,8 @@ export class PlanBoard extends PortalElement {
   #renderMoveDialog(): TemplateResult {
     const a = this.moveId ? this.board?.activities.find((x) => x.id === this.moveId) : undefined;
     return html`<dialog id="move" part="dialog" aria-labelledby=${a ? 'move-title' : nothing} @close=${this.#onMoveClose}>
-      ${a ? this.#renderMoveForm(a) : nothing}
+      ${a && this.#dialogs ? this.#dialogs.renderMoveForm(this.#ui(), a) : nothing}
     </dialog>`;
-  }
-
-  #renderMoveForm(a: ActivityDto): TemplateResult {
-    if (!this.board) return html``;
-    const others = ordered(this.board.activities, this.moveColumn).filter((x) => x.id !== a.id).length;
-    const positions = Array.from({ length: others + 1 }, (_, i) => i);
-    return html`<form @submit=${this.#onMoveSubmit}>
-        <h2 id="move-title" class="dialog-title">${msg(str`Move “${a.title}”`)}</h2>
-        <div class="field">
-          <label for="move-column">${msg('Column')}</label>
-          <select
-            id="move-column"
-            class="input"
-            @change=${(e: Event) => {
-              this.moveColumn = (e.target as HTMLSelectElement).value;
-              const n = ordered(this.board!.activities, this.moveColumn).filter((x) => x.id !== a.id).length;
-              this.movePosition = this.moveColumn === a.columnId ? indexInColumn(this.board!.activities, a.id) : n;
-            }}
-          >
-            ${this.board.columns.map(
-              (c) => html`<option value=${c.id} ?selected=${c.id === this.moveColumn}>
-                ${c.id === a.columnId ? msg(str`${c.title} (current)`) : c.title}
-              </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="move-position">${msg('Position')}</label>
-          <select id="move-position" class="input" @change=${(e: Event) => (this.movePosition = Number((e.target as HTMLSelectElement).value))}>
-            ${positions.map((p) => {
-              const n = formatNumber(p + 1, {}, this.locale);
-              const label = p === 0 ? msg(str`${n} (top)`) : p === others && p > 0 ? msg(str`${n} (bottom)`) : n;
-              return html`<option value=${p} ?selected=${p === this.movePosition}>${label}</option>`;
-            })}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="button" class="button" @click=${() => (this.moveId = null)}>${msg('Cancel')}</button>
-          <button type="submit" class="button primary">${msg('Move')}</button>
-        </div>
-      </form>`;
   }
 
   #onMoveSubmit = (e: Event) => {
@@ -785,140 +717,8 @@ export class PlanBoard extends PortalElement {
   #renderDetailDialog(): TemplateResult {
     const a = this.#detailActivity();
     return html`<dialog id="detail" part="dialog" class="detail" aria-labelledby=${a ? 'detail-title' : nothing} @close=${this.#onDetailClose}>
-      ${a ? this.#renderDetail(a) : nothing}
+      ${a && this.#dialogs ? this.#dialogs.renderDetail(this.#ui(), a) : nothing}
     </dialog>`;
-  }
-
-  #renderDetail(a: ActivityDto): TemplateResult {
-    const none = html`<span class="muted">—</span>`;
-    const t = a.ticket;
-    // R-PLAN-4: created, updated and the ticket (a link, bold and blue, only when the user may see it)
-    const facts = html`<dl class="facts-list">
-      ${fact(msg('Created'), this.#instant(a.createdAt))} ${fact(msg('Updated'), this.#instant(a.updatedAt))}
-      ${fact(
-        msg('Ticket'),
-        !t
-          ? none
-          : t.accessible && t.id
-            ? html`<a class="ticket-link" part="ticket-link" href="#/tickets/${t.id}" @click=${(e: MouseEvent) => this.#onTicketClick(e, t.id!)}
-                >#${t.number}${t.subject ? html` ${t.subject}` : nothing}</a
-              >`
-            : html`<span class="ticket-number">#${t.number}</span>`,
-      )}
-    </dl>`;
-    return html`<header class="dialog-header">
-        <h2 id="detail-title" class="dialog-title">${a.title}</h2>
-        <button type="button" class="button quiet small close" aria-label=${msg('Close')} @click=${this.#closeDetail}>${icons.cross()}</button>
-      </header>
-      ${a.description ? html`<p class="description">${a.description}</p>` : nothing}
-      ${this.#editor
-        ? this.#renderForm(a, facts)
-        : html`<div class="alert info read-only">${icons.info()}<p>${msg('Read only — you are an observer of this board.')}</p></div>
-            <dl class="facts-list">
-              ${fact(msg('Start date'), formatDay(a.startDate, this.locale))} ${fact(msg('End date'), formatDay(a.endDate, this.locale))}
-              ${fact(msg('Duration'), this.#hours(a.durationHours))}
-              ${fact(msg('Priority'), html`<span class="badge prio prio-${a.priority}" part="priority">${priorityLabel(a.priority)}</span>`)}
-              ${fact(msg('Column'), this.#columnTitle(a.columnId))}
-            </dl>
-            ${facts}
-            <div class="actions"><button type="button" class="button" @click=${this.#closeDetail}>${msg('Close')}</button></div>`}`;
-  }
-
-  #renderForm(a: ActivityDto, facts: TemplateResult): TemplateResult {
-    const d = this.draft ?? draftOf(a);
-    const err = this.fieldErrors;
-    const described = (id: string, hint?: string) => [err[id as Field] ? `${id}-error` : '', hint ?? ''].filter(Boolean).join(' ') || nothing;
-    const error = (id: Field) => (err[id] ? html`<p class="error" id="${id}-error">${err[id]}</p>` : nothing);
-    const set = (patch: Partial<Draft>) => {
-      this.draft = { ...d, ...patch };
-      this.formStatus = '';
-    };
-    return html`<form class="edit" novalidate @submit=${this.#onSave}>
-      <div class="form-grid">
-        <div class="field">
-          <label for="startDate">${msg('Start date')}</label>
-          <input
-            id="startDate"
-            class="input"
-            type="date"
-            required
-            .value=${live(d.startDate)}
-            aria-invalid=${err.startDate ? 'true' : 'false'}
-            aria-describedby=${described('startDate', 'startDate-day')}
-            @input=${(e: Event) => set({ startDate: (e.target as HTMLInputElement).value })}
-          />
-          <span class="hint" id="startDate-day">${isDay(d.startDate) ? formatDay(d.startDate, this.locale) : ''}</span>
-          ${error('startDate')}
-        </div>
-        <div class="field">
-          <label for="endDate">${msg('End date')}</label>
-          <input
-            id="endDate"
-            class="input"
-            type="date"
-            required
-            min=${isDay(d.startDate) ? d.startDate : nothing}
-            .value=${live(d.endDate)}
-            aria-invalid=${err.endDate ? 'true' : 'false'}
-            aria-describedby=${described('endDate', 'endDate-day')}
-            @input=${(e: Event) => set({ endDate: (e.target as HTMLInputElement).value })}
-          />
-          <span class="hint" id="endDate-day">${isDay(d.endDate) ? formatDay(d.endDate, this.locale) : ''}</span>
-          ${error('endDate')}
-        </div>
-        <div class="field">
-          <label for="durationHours">${msg('Duration (hours)')}</label>
-          <input
-            id="durationHours"
-            class="input"
-            type="number"
-            inputmode="decimal"
-            min="0"
-            max=${MAX_HOURS}
-            step="any"
-            required
-            .value=${live(d.durationHours)}
-            aria-invalid=${err.durationHours ? 'true' : 'false'}
-            aria-describedby=${described('durationHours')}
-            @input=${(e: Event) => set({ durationHours: (e.target as HTMLInputElement).value })}
-          />
-          ${error('durationHours')}
-        </div>
-        <div class="field">
-          <label for="priority">${msg('Priority')}</label>
-          <select
-            id="priority"
-            class="input"
-            aria-invalid=${err.priority ? 'true' : 'false'}
-            aria-describedby=${described('priority')}
-            @change=${(e: Event) => set({ priority: (e.target as HTMLSelectElement).value as Priority })}
-          >
-            ${priorities.map((p) => html`<option value=${p} ?selected=${p === d.priority}>${priorityLabel(p)}</option>`)}
-          </select>
-          ${error('priority')}
-        </div>
-        <div class="field">
-          <label for="columnId">${msg('Column')}</label>
-          <select
-            id="columnId"
-            class="input"
-            aria-invalid=${err.columnId ? 'true' : 'false'}
-            aria-describedby=${described('columnId')}
-            @change=${(e: Event) => set({ columnId: (e.target as HTMLSelectElement).value })}
-          >
-            ${this.board!.columns.map((c) => html`<option value=${c.id} ?selected=${c.id === d.columnId}>${c.title}</option>`)}
-          </select>
-          ${error('columnId')}
-        </div>
-      </div>
-      ${facts}
-      ${this.formError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.formError}</p></div>` : nothing}
-      <p class="form-status" role="status">${this.formStatus}</p>
-      <div class="actions">
-        <button type="button" class="button" @click=${this.#closeDetail}>${msg('Close')}</button>
-        <button type="submit" class="button primary" aria-busy=${this.saving ? 'true' : 'false'}>${msg('Save changes')}</button>
-      </div>
-    </form>`;
   }
 
   #validate(d: Draft, a: ActivityDto): FieldErrors {
@@ -973,14 +773,6 @@ export class PlanBoard extends PortalElement {
     }
   };
 
-  #hours(h: number): string {
-    return formatNumber(h, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }, this.locale);
-  }
-
-  #instant(iso: string): TemplateResult {
-    return html`<time datetime=${iso}>${formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }, this.locale)}</time>`;
-  }
-
   // --- conflicts (409) ------------------------------------------------------------------------
 
   #renderConflictDialog(): TemplateResult {
@@ -993,59 +785,8 @@ export class PlanBoard extends PortalElement {
       aria-describedby=${c ? 'conflict-text' : nothing}
       @close=${this.#onConflictClose}
     >
-      ${c ? this.#renderConflict(c) : nothing}
+      ${c && this.#dialogs ? this.#dialogs.renderConflict(this.#ui(), c) : nothing}
     </dialog>`;
-  }
-
-  #renderConflict(c: Conflict): TemplateResult {
-    const fields = (['startDate', 'endDate', 'durationHours', 'priority', 'columnId', 'position'] as const).filter(
-      (f) => f in c.mine || (f !== 'position' && c.base[f] !== c.current[f]),
-    );
-    const show = (f: (typeof fields)[number], value: unknown): string => {
-      if (value === undefined) return msg('unchanged');
-      switch (f) {
-        case 'startDate':
-        case 'endDate':
-          return formatDay(String(value), this.locale);
-        case 'durationHours':
-          return this.#hours(Number(value));
-        case 'priority':
-          return priorityLabel(value as Priority);
-        case 'columnId':
-          return this.#columnTitle(String(value));
-        default:
-          return formatNumber(Number(value) + 1, {}, this.locale);
-      }
-    };
-    return html`<h2 id="conflict-title" class="dialog-title">${msg('Someone else changed this activity')}</h2>
-      <p id="conflict-text">
-        ${msg(str`While you were working on “${c.current.title}”, someone else saved a change. The board shows their version now.`)}
-      </p>
-      <table class="diff">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Field')}</th>
-            <th scope="col">${msg('Their version (saved)')}</th>
-            <th scope="col">${msg('Your change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${fields.map(
-            (f) => html`<tr>
-              <th scope="row">${fieldLabel(f)}</th>
-              <td>${show(f, c.current[f])}</td>
-              <td class=${f in c.mine ? 'mine' : 'muted'}>${show(f, c.mine[f])}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${c.error ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${c.error}</p></div>` : nothing}
-      <div class="actions">
-        <button type="button" class="button keep" @click=${this.#keepTheirs}>${msg('Keep their version')}</button>
-        <button type="button" class="button primary reapply" aria-busy=${c.busy ? 'true' : 'false'} @click=${this.#reapply}>
-          ${msg('Apply my change again')}
-        </button>
-      </div>`;
   }
 
   #keepTheirs = () => {
@@ -1163,6 +904,52 @@ export class PlanBoard extends PortalElement {
     );
   }
 
+  #loadDialogs() {
+    this.#dialogsLoading ??= import('./plan-board.dialogs.js').then(
+      (m) => {
+        this.#dialogs = m;
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...(this.constructor as typeof PlanBoard).elementStyles, m.dialogsStyles]);
+        this.dialogsLoaded = true;
+      },
+      (e: unknown) => {
+        this.#dialogsLoading = null;
+        this.notice = errorMessage(e);
+      },
+    );
+  }
+
+  /** What the dialogs module reads and calls (it renders; the board keeps state and logic). */
+  #ui(): DialogsUi {
+    return {
+      locale: this.locale,
+      board: this.board!,
+      editor: this.#editor,
+      saving: this.saving,
+      draft: this.draft,
+      fieldErrors: this.fieldErrors,
+      formError: this.formError,
+      formStatus: this.formStatus,
+      moveColumn: this.moveColumn,
+      movePosition: this.movePosition,
+      columnTitle: (id) => this.#columnTitle(id),
+      setDraft: (draft) => {
+        this.draft = draft;
+        this.formStatus = '';
+      },
+      onSave: this.#onSave,
+      closeDetail: this.#closeDetail,
+      onTicketClick: (e, id) => this.#onTicketClick(e, id),
+      setMove: (columnId, position) => {
+        this.moveColumn = columnId;
+        this.movePosition = position;
+      },
+      onMoveSubmit: this.#onMoveSubmit,
+      cancelMove: () => (this.moveId = null),
+      keepTheirs: this.#keepTheirs,
+      reapply: this.#reapply,
+    };
+  }
+
   #syncDialog(id: string, open: boolean) {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`dialog#${id}`);
     if (!dialog) return;
@@ -1175,27 +962,6 @@ export class PlanBoard extends PortalElement {
 }
 
 const placeholder = html`<li class="drop-placeholder" aria-hidden="true"></li>`;
-
-function fact(label: string, value: unknown): TemplateResult {
-  return html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`;
-}
-
-function fieldLabel(f: 'startDate' | 'endDate' | 'durationHours' | 'priority' | 'columnId' | 'position'): string {
-  switch (f) {
-    case 'startDate':
-      return msg('Start date');
-    case 'endDate':
-      return msg('End date');
-    case 'durationHours':
-      return msg('Duration');
-    case 'priority':
-      return msg('Priority');
-    case 'columnId':
-      return msg('Column');
-    default:
-      return msg('Position');
-  }
-}
 
 function scaleLabel(s: TimelineScale): string {
   return s === 'day' ? msg('Days') : s === 'week' ? msg('Weeks') : msg('Months');

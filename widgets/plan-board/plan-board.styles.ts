@@ -340,86 +340,6 @@ export const planBoardStyles = css`
     background: var(--_color-primary);
   }
 
-  /* dialogs */
-  dialog {
-    width: min(40rem, calc(100vw - 2rem));
-  }
-  .dialog-header {
-    display: flex;
-    align-items: start;
-    justify-content: space-between;
-    gap: var(--_space-3);
-  }
-  .dialog-title {
-    font-size: 1.125rem;
-    margin: 0 0 var(--_space-3);
-  }
-  .dialog-header .close {
-    flex: none;
-    margin: calc(-1 * var(--_space-2)) calc(-1 * var(--_space-2)) 0 0;
-    padding: 0 var(--_space-2);
-  }
-  dialog .description {
-    margin-bottom: var(--_space-4);
-  }
-  dialog .alert {
-    margin-bottom: var(--_space-4);
-  }
-  .form-grid {
-    display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
-    gap: 0 var(--_space-4);
-  }
-  .form-status:empty {
-    display: none;
-  }
-  .form-status {
-    margin: 0 0 var(--_space-2);
-    color: var(--_color-success);
-  }
-  .facts-list {
-    display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
-    gap: var(--_space-3) var(--_space-4);
-    margin: 0 0 var(--_space-4);
-  }
-  .fact dt {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-  }
-  .fact dd {
-    margin: 0;
-  }
-  .ticket-link {
-    color: var(--plan-board-ticket-link-color, var(--_color-primary));
-    font-weight: 700;
-  }
-  .ticket-number {
-    font-weight: 600;
-  }
-  .diff {
-    width: 100%;
-    border-collapse: collapse;
-    margin-bottom: var(--_space-4);
-  }
-  .diff th,
-  .diff td {
-    padding: var(--_space-2);
-    border-bottom: 1px solid var(--_color-border);
-    text-align: start;
-    vertical-align: top;
-  }
-  .diff thead th {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-    font-weight: 600;
-  }
-  .diff td.mine {
-    font-weight: 600;
-  }
-  .diff td.muted {
-    font-style: italic;
-  }
   .load-error .retry {
     margin-top: var(--_space-2);
   }
@@ -441,23 +361,6 @@ export const planBoardStyles = css`
     }
     .column {
       min-height: 0;
-    }
-    .form-grid,
-    .facts-list {
-      grid-template-columns: minmax(0, 1fr);
-    }
-  }
-  @media (max-width: 30rem) {
-    dialog {
-      width: 100vw;
-      max-width: 100vw;
-      max-height: 100dvh;
-      margin: auto 0 0;
-      border-radius: var(--_radius-large) var(--_radius-large) 0 0;
-    }
-    .form-grid,
-    .facts-list {
-      grid-template-columns: minmax(0, 1fr);
     }
   }
   @media (prefers-reduced-motion: reduce) {
