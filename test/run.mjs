@@ -41,6 +41,14 @@ const suites = [
     timeout: 5 * MINUTE,
   },
   {
+    // brotli size per widget and for the suite against the budgets (issue 7); one test each
+    name: 'size',
+    cmd: [process.execPath, 'scripts/size.mjs', '--json', 'test-results/size.json'],
+    count: 'counts',
+    json: 'test-results/size.json',
+    timeout: 5 * MINUTE,
+  },
+  {
     name: 'widgets',
     cmd: [bin('web-test-runner'), '--config', 'test/wtr.config.mjs'],
     count: 'counts',
@@ -63,6 +71,15 @@ const suites = [
     count: 'counts',
     json: 'test-results/storybook.json',
     timeout: 10 * MINUTE,
+    browser: true,
+  },
+  {
+    // the widgets in a React 19 and a Vue 3 host app, built with Vite and driven in Chromium (issue 7)
+    name: 'hosts',
+    cmd: vitest('test/hosts/vitest.config.ts', 'hosts'),
+    count: 'vitest',
+    json: 'test-results/hosts.json',
+    timeout: 15 * MINUTE,
     browser: true,
   },
   // Later suites go here, in the order they should run:
