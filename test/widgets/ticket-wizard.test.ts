@@ -439,7 +439,7 @@ describe('ticket-wizard', () => {
           subject: 'Scanner',
           tags: ['Scan'],
           attachments: [{ ...item!.attachment!, previewable: false }],
-          description: '<p>It <strong>jams</strong>.</p>',
+          description: '<h2>Symptom</h2><p>It <strong>jams</strong>.</p>',
           typeId: 'nonsense',
         },
       }),
@@ -447,12 +447,20 @@ describe('ticket-wizard', () => {
     const { el } = await mount(erik, { fake: api });
     expect(currentStep(el)).to.equal('Description');
     expect(fileDrop(el).value.map((f) => f.fileName)).to.deep.equal(['screen.pdf']);
-    expect(editor(el).value).to.equal('<p>It <strong>jams</strong>.</p>');
+    expect(editor(el).value).to.equal('<h2>Symptom</h2><p>It <strong>jams</strong>.</p>');
     expect(tags(el).value).to.deep.equal(['Scan']);
     // a stored type that no longer exists is dropped, not sent
     $<HTMLButtonElement>(el, '.steps li:nth-child(4) button').click();
     await el.updateComplete;
     expect($<HTMLSelectElement>(el, '#type').value).to.equal('');
+    // the review nests the description's own headings below its section heading
+    await choose(el, '#type', 'type-question');
+    await choose(el, '#area', 'area-workplace');
+    await next(el);
+    await next(el);
+    expect(currentStep(el)).to.equal('Review and send');
+    expect($(el, '[part=review] .description h5').textContent).to.equal('Symptom');
+    await expect(el).to.be.accessible();
   });
 
   it('a network error on sending keeps everything and offers a retry (R-WIZ-11, R-X-5)', async () => {
@@ -527,6 +535,23 @@ describe('ticket-wizard', () => {
     expect(api.calls.some((c) => c.method === 'me.get')).to.equal(true);
     await typeSubject(el, 'Alone on a page');
     expect(JSON.parse(sessionStorage.getItem('helpdesk-portal.ticket-wizard.v1:acc-erik')!).draft.subject).to.equal('Alone on a page');
+  });
+
+  it("another account on the same wizard gets its own draft, not the previous account's files or text", async () => {
+    const erikApi = new FakeApi({ signedInAs: erik });
+    const el = await fixture<TicketWizard>(html`<ticket-wizard lang="en" .api=${erikApi}></ticket-wizard>`);
+    await waitUntil(() => el.hasCustomState('ready'));
+    await Promise.all([customElements.whenDefined('portal-file-drop'), customElements.whenDefined('portal-rich-text-editor')]);
+    await typeSubject(el, 'Erik writes this');
+    await next(el);
+    fileDrop(el).addFiles([new File(['x'], 'erik.txt', { type: 'text/plain' })]);
+    await waitUntil(() => fileDrop(el).value.length === 1);
+    el.api = new FakeApi({ signedInAs: dora });
+    await waitUntil(() => $<HTMLInputElement>(el, '#subject').value === '', 'the other account saw the draft');
+    await el.updateComplete;
+    expect(fileDrop(el).value).to.deep.equal([]);
+    expect(currentStep(el)).to.equal('Subject and tags');
+    expect(JSON.parse(sessionStorage.getItem('helpdesk-portal.ticket-wizard.v1:acc-erik')!).draft.attachments[0].fileName).to.equal('erik.txt');
   });
 
   it('speaks German (R-X-1)', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
@@ -54,6 +54,14 @@ interface Lookups {
 
 const wizardStates = ['loading', 'error', 'denied', 'empty', 'ready', 'sent'] as const;
 const levels: readonly Level[] = ['low', 'medium', 'high'];
+
+/**
+ * The description's own headings, one level below the review's section heading (h4): h1/h2 →
+ * h5, h3–h6 → h6, so the page's outline stays in order.
+ */
+function nestHeadings(html: string): string {
+  return html.replace(/<(\/?)h([1-6])\b/gi, (_m, close: string, level: string) => `<${close}h${Number(level) <= 2 ? 5 : 6}`);
+}
 
 /** The field whose control gets the focus when it has an error. */
 const focusSelector: Partial<Record<Field, string>> = {
@@ -114,9 +122,6 @@ export class TicketWizard extends PortalElement {
   @consume({ context: sessionContext, subscribe: true })
   @state()
   protected session?: SessionState;
-
-  /** The step to show first (1–6) when no draft is restored. */
-  @property({ type: Number, attribute: 'start-step' }) startStep = 1;
 
   @state() private draft: Draft = emptyDraft();
   @state() private step = 0;
@@ -438,6 +443,7 @@ export class TicketWizard extends PortalElement {
         ${this.#fieldError('subject')}
       </div>
       <ticket-wizard-tags
+        .api=${this.api}
         .value=${d.tags}
         partner=${this.#partnerFor(data)?.id ?? ''}
         error=${this.errors.tags ?? ''}
@@ -450,11 +456,12 @@ export class TicketWizard extends PortalElement {
       ${this.errors.attachments
         ? html`<div class="alert danger" id="attachments-error" tabindex="-1">${icons.alert()}<p>${this.errors.attachments}</p></div>`
         : nothing}
-      <portal-file-drop @files-changed=${this.#onFilesChanged}></portal-file-drop>`;
+      <portal-file-drop .api=${this.api} @files-changed=${this.#onFilesChanged}></portal-file-drop>`;
   }
 
   #renderDescriptionStep(): TemplateResult {
     return html`<portal-rich-text-editor
+      .api=${this.api}
       name="description"
       label=${msg('Description')}
       hint=${msg('What happened, since when, and what have you tried? You can add pictures, lists and tables.')}
@@ -671,7 +678,9 @@ export class TicketWizard extends PortalElement {
       </section>
       <section class="review-section" aria-labelledby="review-description">
         <div class="review-head"><h4 id="review-description">${this.#stepTitle(2)}</h4>${edit(2, this.#stepTitle(2))}</div>
-        ${d.description ? html`<div class="description">${richText(d.description)}</div>` : html`<p class="muted">${msg('No description')}</p>`}
+        ${d.description
+          ? html`<div class="description">${richText(nestHeadings(d.description))}</div>`
+          : html`<p class="muted">${msg('No description')}</p>`}
       </section>
       <section class="review-section" aria-labelledby="review-classification">
         <div class="review-head"><h4 id="review-classification">${this.#stepTitle(3)}</h4>${edit(3, this.#stepTitle(3))}</div>
@@ -742,15 +751,14 @@ export class TicketWizard extends PortalElement {
       this.step = stored.step;
       this.reached = stored.reached;
       this.restored = true;
-      this.#pushFiles = this.draft.attachments.length > 0;
     } else {
       this.draft = this.#withDefaults(emptyDraft(), data);
-      const start = Math.min(Math.max(Math.round(this.startStep) - 1, 0), steps.length - 2);
       this.step = 0;
       this.reached = 0;
-      if (start > 0) this.step = this.reached = start;
       this.restored = false;
     }
+    // the file drop shows this account's files (none for a fresh draft)
+    this.#pushFiles = true;
     this.errors = {};
   }
 

@@ -363,6 +363,15 @@ export const ticketWizardStyles = css`
     border-radius: var(--_radius);
     background: var(--_color-surface-raised);
   }
+  .description h5,
+  .description h6 {
+    margin: var(--_space-3) 0 var(--_space-2);
+    font-size: 1rem;
+    font-weight: 600;
+  }
+  .description h6 {
+    font-size: var(--_font-size);
+  }
   .description img {
     max-width: 100%;
     height: auto;

@@ -7,6 +7,7 @@ import { PortalElement } from '../base-element.js';
 import { icons } from '../icons.js';
 import { formatNumber } from '../localization.js';
 import { formatFileSize } from './file-size.js';
+import { upgradeProperty } from '../upgrade-property.js';
 import { errorMessage } from '../messages.js';
 import { alertStyles, buttonStyles, hostStyles } from '../styles.js';
 import { FilesChangedEvent, type UploadedFile } from './file-drop.events.js';
@@ -114,12 +115,9 @@ export class PortalFileDrop extends PortalElement {
 
   constructor() {
     super();
-    // a value set before the element was defined shadows the accessor: hand it over
-    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
-      const files = (this as { value: UploadedFile[] }).value;
-      delete (this as { value?: UploadedFile[] }).value;
-      this.value = files;
-    }
+    // set before the element was defined (its chunk loads later): hand it to the accessors
+    upgradeProperty(this, 'value');
+    upgradeProperty(this, 'api');
   }
 
   /** The stored files (uploads still in flight or failed are not part of it). */

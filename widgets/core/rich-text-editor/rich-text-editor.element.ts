@@ -6,6 +6,7 @@ import { PortalElement } from '../base-element.js';
 import { icons } from '../icons.js';
 import { errorMessage } from '../messages.js';
 import { sanitizeHtml } from '../sanitize.js';
+import { upgradeProperty } from '../upgrade-property.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles } from '../styles.js';
 import { isAllowedLink } from '../../../server/schemas/richtext-policy.js';
 import type { EditorCommand, EditorHandle, EditorHooks, EditorSnapshot } from './editor-handle.js';
@@ -165,6 +166,7 @@ export class PortalRichTextEditor extends PortalElement {
   constructor() {
     super();
     upgradeProperty(this, 'value');
+    upgradeProperty(this, 'api');
   }
 
   /** The text as allowed HTML ('' when empty). */
@@ -680,18 +682,6 @@ export class PortalRichTextEditor extends PortalElement {
 
   #announce(text: string) {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-  }
-}
-
-/**
- * A property set before the element was defined (a template rendered it before its chunk
- * loaded) shadows the accessor; hand it to the accessor instead.
- */
-export function upgradeProperty<T extends object>(el: T, name: keyof T & string): void {
-  if (Object.prototype.hasOwnProperty.call(el, name)) {
-    const value = el[name];
-    delete el[name];
-    el[name] = value;
   }
 }
 
