@@ -335,7 +335,14 @@ export class PlanBoard extends PortalElement {
       this.timelineLoaded = true;
       return;
     }
-    void import('./plan-board-timeline.define.js').then(() => (this.timelineLoaded = true));
+    void import('./plan-board-timeline.define.js').then(
+      () => (this.timelineLoaded = true),
+      (e: unknown) => {
+        // e.g. offline after a deploy: say so and offer the board view
+        this.view = 'board';
+        this.notice = errorMessage(e);
+      },
+    );
   }
 
   #renderTimeline(b: PlanBoardDto): TemplateResult {
