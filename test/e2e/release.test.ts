@@ -86,7 +86,7 @@ async function decideInInbox(page: Page, subject: string, decision: 'release' | 
   await expect
     .poll(() => inbox.locator('[part=notice]').textContent())
     .toMatch(decision === 'release' ? /ist freigegeben|is released/ : /ist abgelehnt|is rejected/);
-  await expect.poll(() => inbox.getByRole('button', { name: subject, exact: true }).count(), 'the ticket left the list').toBe(0);
+  await expect.poll(() => inbox.getByRole('button', { name: subject, exact: true }).count(), { message: 'the ticket left the list' }).toBe(0);
 }
 
 describe('release workflow (R-WIZ-9, R-DASH-2, R-APPROVE-1/2)', () => {
