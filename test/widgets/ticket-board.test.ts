@@ -397,7 +397,7 @@ describe('ticket-board', () => {
       expect(getComputedStyle($(el, '.query-list')).display).to.equal('none');
       expect(getComputedStyle($(el, '.query-select')).display).to.not.equal('none');
       expect(getComputedStyle($(el, 'thead')).display).to.equal('none');
-      expect(getComputedStyle(rows(el)[0]!).display).to.equal('grid');
+      expect(getComputedStyle(rows(el)[0]!).display).to.equal('flex');
       expect(getComputedStyle($(el, '.sort-select')).display).to.not.equal('none');
       await expect(el).to.be.accessible();
       choose(el, '#query-select', 'waiting_for_us');
@@ -445,7 +445,7 @@ describe('ticket-board', () => {
     const api = new FakeApi({ signedInAs: dora });
     const { el } = await mount(api, { lang: 'de' });
     expect($(el, 'h1').textContent).to.equal('Ticket Board');
-    expect(th(el, 'updatedAt').textContent).to.contain('Letzte Aktualisierung');
+    expect(th(el, 'updatedAt').textContent).to.contain('Aktualisiert');
     expect($(el, 'label[for=status-filter]').textContent).to.equal('Status');
     expect($(el, 'label[for=type-filter]').textContent).to.equal('Ticketart');
     expect(queryButton(el, 'open').textContent!.trim()).to.equal('Offene Tickets');

@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import { sortKeys } from '../../server/schemas/tickets.js';
 import {
   isAbort,
   isApiError,
@@ -46,12 +45,28 @@ export const searchDelayMs = 300;
 
 type Sort = { sort: SortKey; dir: 'asc' | 'desc' };
 
+/**
+ * The server's sort keys (server/schemas/tickets.ts), listed here so the board does not pull in
+ * that module's zod; the record type makes the compiler report a key added or removed there.
+ */
+const sortKeySet: Record<SortKey, true> = {
+  updatedAt: true,
+  createdAt: true,
+  number: true,
+  subject: true,
+  status: true,
+  priority: true,
+  type: true,
+  author: true,
+  partner: true,
+};
+
 /** The direction a column starts with (the server's defaults: newest and highest first). */
 const firstDir: Partial<Record<SortKey, 'asc' | 'desc'>> = { updatedAt: 'desc', createdAt: 'desc', number: 'desc', priority: 'desc' };
 
 function isSort(v: unknown): v is Sort {
   const s = v as Sort | null;
-  return !!s && typeof s === 'object' && (sortKeys as readonly string[]).includes(s.sort) && (s.dir === 'asc' || s.dir === 'desc');
+  return !!s && typeof s === 'object' && Object.hasOwn(sortKeySet, s.sort) && (s.dir === 'asc' || s.dir === 'desc');
 }
 
 interface Column {
@@ -68,7 +83,7 @@ const columns: readonly Column[] = [
   { key: 'type', label: () => msg('Type'), cls: 'type' },
   { key: 'partner', label: () => msg('Business partner'), cls: 'partner' },
   { key: 'author', label: () => msg('Author'), cls: 'author' },
-  { key: 'updatedAt', label: () => msg('Last update'), cls: 'updated' },
+  { key: 'updatedAt', label: () => msg('Updated'), cls: 'updated' },
 ];
 
 /**
@@ -343,10 +358,10 @@ export class TicketBoard extends PortalElement {
     const queries = this.#queries.value;
     const selected = this.#selectedQuery(queries);
     return html`<div part="base" class="base" lang=${this.locale}>
+      <h1 id="board-title" class="title">${msg('Ticket board')}</h1>
       <div class="board" ?hidden=${this.openId !== null}>
         ${this.#renderQueries(queries, selected)}
         <section class="main" aria-labelledby="board-title">
-          <h1 id="board-title" class="title">${msg('Ticket board')}</h1>
           ${this.#renderFilters(selected)} ${this.#renderList(selected)}
         </section>
       </div>
@@ -533,7 +548,7 @@ export class TicketBoard extends PortalElement {
             <tbody>
               ${[1, 2, 3, 4, 5, 6].map(
                 () => html`<tr class="skeleton-row">
-                  ${this.#columns().map(() => html`<td><span class="skeleton"></span></td>`)}
+                  ${this.#columns().map((c) => html`<td class=${c.cls}><span class="skeleton"></span></td>`)}
                 </tr>`,
               )}
             </tbody>
@@ -612,13 +627,14 @@ export class TicketBoard extends PortalElement {
             >${t.subject}</span
           >
         </button>
+        <span class="sub" aria-hidden="true">${[t.type.name, multi ? t.businessPartner.name : '', t.author.name].filter(Boolean).join(' · ')}</span>
       </td>
       <td class="status" data-label=${msg('Status')}><span class="badge" data-status=${t.status}>${statusLabel(t.status)}</span></td>
       <td class="prio" data-label=${msg('Priority')}><span class="priority" data-priority=${t.priority}>${priorityLabel(t.priority)}</span></td>
       <td class="type" data-label=${msg('Type')}>${t.type.name}</td>
       ${multi ? html`<td class="partner" data-label=${msg('Business partner')}>${t.businessPartner.name}</td>` : nothing}
       <td class="author" data-label=${msg('Author')}>${t.author.name}</td>
-      <td class="updated" data-label=${msg('Last update')}>
+      <td class="updated" data-label=${msg('Updated')}>
         <time datetime=${t.updatedAt} title=${exactTime(t.updatedAt, l)}>${relativeTime(t.updatedAt, l)}</time>
       </td>
     </tr>`;

@@ -6,8 +6,8 @@ export const ticketBoardStyles = css`
   }
   .board {
     display: grid;
-    grid-template-columns: var(--ticket-board-queries-width, 15rem) minmax(0, 1fr);
-    gap: var(--_space-5);
+    grid-template-columns: var(--ticket-board-queries-width, 14rem) minmax(0, 1fr);
+    gap: var(--_space-4);
     align-items: start;
   }
   .title {
@@ -110,14 +110,14 @@ export const ticketBoardStyles = css`
   }
   .filters .field {
     margin: 0;
-    min-width: 10rem;
+    flex: 1 1 9rem;
+    min-width: 0;
   }
   .filters .search {
-    flex: 1 1 16rem;
+    flex: 3 1 14rem;
   }
   .filters select.input {
-    width: auto;
-    max-width: 100%;
+    width: 100%;
   }
   .sort-select {
     display: none !important;
@@ -216,7 +216,13 @@ export const ticketBoardStyles = css`
     color: var(--_color-text-muted);
   }
   td.subject {
-    min-width: 14rem;
+    min-width: 12rem;
+  }
+  .sub {
+    display: none;
+    margin-top: 2px;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
   }
   .open {
     display: inline-flex;
@@ -335,6 +341,34 @@ export const ticketBoardStyles = css`
     font-size: var(--_font-size-small);
   }
 
+  /* medium: type, partner and author move under the subject; sorting by them through the select */
+  @container (max-width: 72rem) {
+    th.type,
+    th.author,
+    th.partner,
+    td.type,
+    td.author,
+    td.partner {
+      display: none;
+    }
+    td.subject .sub {
+      display: block;
+    }
+    .sort-select {
+      display: grid !important;
+    }
+    th,
+    td {
+      padding-inline: var(--_space-2);
+    }
+    .sort {
+      padding-inline: var(--_space-2);
+    }
+    td .badge {
+      white-space: normal;
+    }
+  }
+
   /* narrow: queries as a select, rows as cards */
   @container (max-width: 48rem) {
     .board {
@@ -367,8 +401,12 @@ export const ticketBoardStyles = css`
       width: auto;
     }
     .filters .field {
-      flex: 1 1 100%;
+      flex: 1 1 40%;
       min-width: 0;
+    }
+    .filters .search,
+    .filters .sort-select {
+      flex-basis: 100%;
     }
     .filters select.input {
       width: 100%;
@@ -392,48 +430,71 @@ export const ticketBoardStyles = css`
       display: block;
     }
     .table tr {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
       gap: var(--_space-1) var(--_space-3);
-      margin-bottom: var(--_space-3);
+      margin-bottom: var(--_space-2);
       padding: var(--_space-3);
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius-large);
       background: var(--_color-surface);
     }
-    .table td {
-      display: grid;
-      grid-column: 1 / -1;
-      grid-template-columns: subgrid;
-      align-items: center;
+    .table td,
+    .table td.type,
+    .table td.author,
+    .table td.partner {
+      display: block;
       padding: 0;
       border: 0;
-    }
-    .table td[data-label]::before {
-      content: attr(data-label);
-      color: var(--_color-text-muted);
       font-size: var(--_font-size-small);
-      align-self: center;
     }
-    .table td.subject > .open {
-      grid-column: 1 / -1;
-      font-size: 1.0625rem;
-      margin-bottom: var(--_space-1);
+    td.subject .sub {
+      display: none;
+    }
+    .table td.num {
+      order: 0;
+      color: var(--_color-text);
+      font-weight: 600;
+    }
+    .table td.status {
+      order: 1;
+      margin-left: auto;
     }
     .table td.subject {
+      order: 2;
+      flex: 1 1 100%;
       min-width: 0;
+      font-size: 1.0625rem;
     }
-    .table td > * {
-      justify-self: start;
+    .table td.prio {
+      order: 3;
     }
-    td.num {
-      color: var(--_color-text);
+    .table td.prio::before {
+      content: attr(data-label) ': ';
+      color: var(--_color-text-muted);
     }
-    .skeleton-row td {
-      display: block;
+    .table td.prio .priority {
+      display: inline-flex;
+    }
+    .table td.type {
+      order: 4;
+    }
+    .table td.partner {
+      order: 5;
+    }
+    .table td.author {
+      order: 6;
+    }
+    .table td.updated {
+      order: 7;
+      margin-left: auto;
+    }
+    .table .skeleton-row td {
+      flex: 1 1 40%;
     }
     .skeleton-row td::before {
-      content: none;
+      content: none !important;
     }
     .pager {
       justify-content: center;

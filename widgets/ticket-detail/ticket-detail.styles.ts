@@ -244,15 +244,19 @@ export const ticketDetailStyles = css`
     margin-left: auto;
   }
   .event {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_space-1) var(--_space-2);
-    padding: 0 var(--_space-4);
+    display: grid;
+    grid-template-columns: 1rem minmax(0, 1fr) auto;
+    gap: 0 var(--_space-2);
+    align-items: baseline;
+    padding: 0 var(--_space-2);
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
-    text-align: center;
+  }
+  .event .icon {
+    align-self: center;
+  }
+  .event .when {
+    white-space: nowrap;
   }
   .event .reason {
     color: var(--_color-text);
@@ -457,6 +461,12 @@ export const ticketDetailStyles = css`
     }
   }
   @container (max-width: 30rem) {
+    .event {
+      grid-template-columns: 1rem minmax(0, 1fr);
+    }
+    .event .when {
+      grid-column: 2;
+    }
     .meta {
       grid-template-columns: repeat(2, minmax(0, 1fr));
       padding: var(--_space-3);
