@@ -113,7 +113,9 @@ export async function notifyTicketEvent(deps: Deps, trx: Kysely<Database>, e: Ti
   const now = deps.clock.now();
   for (const r of recipients) {
     const de = r.locale === 'de';
-    const link = `${portalBaseUrl(deps)}/#/tickets/${t.id}`;
+    // dispatchers land in the approval inbox, where the release buttons are
+    const forRelease = e.event === 'submitted_for_release' || e.event === 'resubmitted';
+    const link = `${portalBaseUrl(deps)}/#/${forRelease ? 'approvals' : 'tickets'}/${t.id}`;
     const ref = `#${t.number} ${t.subject}`;
     const facts: [string, string][] = [
       [de ? 'Ticket' : 'Ticket', ref],

@@ -264,7 +264,7 @@ describe('e-mails', () => {
     for (const m of mails) {
       wellFormed(m);
       expect(m.ticket_id).toBe(tk.id);
-      expect(m.text_body).toContain(`/#/tickets/${tk.id}`);
+      expect(m.text_body).toContain(`/#/approvals/${tk.id}`);
     }
     // a dispatcher's own submission: the other dispatchers only
     const n2 = (await outbox(w)).length;
