@@ -183,13 +183,19 @@ describe('portal-rich-text-editor', () => {
     expectAllowed(el.value);
     const img = $<HTMLImageElement>(el, '.ProseMirror img');
     expect(img.getAttribute('src')).to.match(/^data:image\/png/);
+    // an image dropped onto the text is uploaded and inserted too
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'dropped.gif', { type: 'image/gif' }));
+    const rect = pm.getBoundingClientRect();
+    pm.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, clientX: rect.left + 5, clientY: rect.top + 5 }));
+    await waitUntil(() => uploads.length === 2 && el.value.includes('alt="dropped"'), 'the dropped image was not inserted');
     // a PDF pasted into the text is not inserted; the user is told to attach it
     const paste2 = new ClipboardEvent('paste', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true });
     paste2.clipboardData!.items.add(new File(['%PDF'], 'manual.pdf', { type: 'application/pdf' }));
     pm.dispatchEvent(paste2);
     await el.updateComplete;
     expect($(el, '.notice').textContent).to.contain('manual.pdf');
-    expect(uploads).to.deep.equal(['screenshot.png']);
+    expect(uploads).to.deep.equal(['screenshot.png', 'dropped.gif']);
   });
 
   it('images in a restored value are shown through api.attachments.url (default upload through the API)', async () => {
