@@ -12,6 +12,12 @@ import type { PortalSession } from '../../widgets/portal-session/portal-session.
 import '../../widgets/plan-board/define.js';
 import { $, waitForStatus } from './helpers.js';
 
+/** waitUntil with room for lazily loaded modules (dialogs, timeline) on a busy machine. */
+function until(predicate: () => unknown, message?: string) {
+  return waitUntil(predicate, message, { timeout: 5000 });
+}
+
+
 const DORA = 'dora.dispatcher@nordwind.example';
 
 async function emulate(timezoneId: string | null) {
@@ -28,7 +34,7 @@ async function mount(lang: 'de' | 'en') {
   await waitForStatus(session, 'signed-in');
   const el = session.querySelector<PlanBoard>('plan-board')!;
   await localeReady();
-  await waitUntil(() => el.shadowRoot!.querySelector('li[data-card="pa-4"]'), 'the board did not load');
+  await until(() => el.shadowRoot!.querySelector('li[data-card="pa-4"]'), 'the board did not load');
   await el.updateComplete;
   return { api, el };
 }
@@ -49,7 +55,7 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
       const { el } = await mount('en');
       expect($(el, 'li[data-card="pa-4"] .dates').textContent).to.match(/Thu, Mar 5 – Fri, Mar 6/);
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '#startDate').value).to.equal('2026-03-05');
       expect($(el, '#startDate-day').textContent).to.equal('Thu, March 5, 2026');
@@ -60,7 +66,7 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
       const { el } = await mount('de');
       expect($(el, 'li[data-card="pa-4"] .dates').textContent).to.match(/Do\., 5\. – Fr\., 6\. März/);
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
       await el.updateComplete;
       expect($(el, '#startDate-day').textContent).to.equal('Do., 5. März 2026');
     });
@@ -68,22 +74,22 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
     it('a day picked in the form is sent as that day; the timeline places it on that day', async () => {
       const { api, el } = await mount('en');
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
       const end = $<HTMLInputElement>(el, '#endDate');
       end.value = '2026-03-09';
       end.dispatchEvent(new Event('input', { bubbles: true }));
       await el.updateComplete;
       expect($(el, '#endDate-day').textContent).to.equal('Mon, March 9, 2026');
       $<HTMLButtonElement>(el, 'dialog#detail button[type=submit]').click();
-      await waitUntil(() => api.world.activities.find((a) => a.id === 'pa-4')!.version === 2, 'not saved');
+      await until(() => api.world.activities.find((a) => a.id === 'pa-4')!.version === 2, 'not saved');
       const sent = api.calls.filter((c) => c.method === 'plan.patchActivity').map((c) => c.input);
       expect(sent).to.deep.equal([{ id: 'pa-4', version: 1, endDate: '2026-03-09' }]);
-      await waitUntil(() => /Thu, Mar 5 – Mon, Mar 9/.test($(el, 'li[data-card="pa-4"] .dates').textContent!));
+      await until(() => /Thu, Mar 5 – Mon, Mar 9/.test($(el, 'li[data-card="pa-4"] .dates').textContent!));
 
       // the timeline: the bar starts on the 5th's column and is 5 days long
       $<HTMLButtonElement>(el, 'dialog#detail .close').click();
       el.view = 'timeline';
-      await waitUntil(() => el.shadowRoot!.querySelector('plan-board-timeline')?.shadowRoot?.querySelector('tbody'), 'no timeline');
+      await until(() => el.shadowRoot!.querySelector('plan-board-timeline')?.shadowRoot?.querySelector('tbody'), 'no timeline');
       const timeline = el.shadowRoot!.querySelector('plan-board-timeline')!;
       timeline.scale = 'day';
       await timeline.updateComplete;

@@ -11,6 +11,12 @@ import type { PortalSession } from '../../widgets/portal-session/portal-session.
 import '../../widgets/plan-board/define.js';
 import { $, $maybe, collect, text, waitForStatus } from './helpers.js';
 
+/** waitUntil with room for lazily loaded modules (dialogs, timeline) on a busy machine. */
+function until(predicate: () => unknown, message?: string) {
+  return waitUntil(predicate, message, { timeout: 5000 });
+}
+
+
 const DORA = 'dora.dispatcher@nordwind.example';
 const ANNA = 'anna.viewer@nordwind.example';
 const BOB = 'bob.editor@blueharbor.example';
@@ -40,7 +46,7 @@ async function mount(email: string, options: MountOptions = {}) {
 /** Waits until nothing loads or saves and the element has rendered. */
 async function settle(el: PlanBoard) {
   await el.updateComplete;
-  await waitUntil(() => !el.hasCustomState('loading') && !el.hasCustomState('busy'), 'still loading or saving', { timeout: 3000 });
+  await until(() => !el.hasCustomState('loading') && !el.hasCustomState('busy'), 'still loading or saving');
   await el.updateComplete;
 }
 
@@ -56,7 +62,7 @@ const dialog = (el: PlanBoard, id: string) => $<HTMLDialogElement>(el, `dialog#$
 
 async function openDetail(el: PlanBoard, id: string) {
   openButton(el, id).click();
-  await waitUntil(() => dialog(el, 'detail').open, 'details did not open');
+  await until(() => dialog(el, 'detail').open, 'details did not open');
   await el.updateComplete;
 }
 
@@ -98,7 +104,7 @@ describe('plan-board', () => {
       // back to the overview, focus on the board the user came from
       $<HTMLButtonElement>(el, '.back').click();
       await settle(el);
-      await waitUntil(() => el.shadowRoot!.activeElement?.textContent === 'Rollout Windows 11 – Standort Hamburg', 'focus did not return to the board name');
+      await until(() => el.shadowRoot!.activeElement?.textContent === 'Rollout Windows 11 – Standort Hamburg', 'focus did not return to the board name');
       expect(el.boardId).to.equal(null);
     });
 
@@ -129,7 +135,7 @@ describe('plan-board', () => {
       api.latencyMs = 60_000;
       const el = session.querySelector<PlanBoard>('plan-board')!;
       el.reload();
-      await waitUntil(() => el.hasCustomState('loading'));
+      await until(() => el.hasCustomState('loading'));
       expect($(el, '[role=status] .spinner')).to.exist;
       expect(text(el)).to.contain('Loading plan boards…');
       await expect(el).to.be.accessible();
@@ -236,8 +242,8 @@ describe('plan-board', () => {
 
       // Escape closes; the focus goes back to the card
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !dialog(el, 'detail').open);
-      await waitUntil(() => focused(el) === 'pa-1', 'focus did not return to the card');
+      await until(() => !dialog(el, 'detail').open);
+      await until(() => focused(el) === 'pa-1', 'focus did not return to the card');
     });
 
     it('a ticket the user may not see: only "#number", no link, no subject', async () => {
@@ -276,10 +282,10 @@ describe('plan-board', () => {
       expect($(el, '.ticket-view')).to.exist;
       expect(dialog(el, 'detail').open).to.equal(false);
       // no loader on this page: the board says so instead of waiting forever
-      await waitUntil(() => text(el).includes('The ticket cannot be shown on this page.'));
+      await until(() => text(el).includes('The ticket cannot be shown on this page.'));
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '.ticket-view .back').click();
-      await waitUntil(() => dialog(el, 'detail').open, 'the activity did not open again');
+      await until(() => dialog(el, 'detail').open, 'the activity did not open again');
       expect($(el, '#detail-title').textContent).to.equal(world(api, 'pa-1').title);
     });
   });
@@ -409,23 +415,23 @@ describe('plan-board', () => {
       expect(el.shadowRoot!.querySelectorAll('.card-open[tabindex="0"]')).to.have.length(1);
       openButton(el, 'pa-3').focus();
       await sendKeys({ press: 'ArrowDown' });
-      await waitUntil(() => focused(el) === 'pa-4');
+      await until(() => focused(el) === 'pa-4');
       await sendKeys({ press: 'ArrowRight' });
-      await waitUntil(() => focused(el) === 'pa-2');
+      await until(() => focused(el) === 'pa-2');
       await sendKeys({ press: 'ArrowRight' });
-      await waitUntil(() => focused(el) === 'pa-1');
+      await until(() => focused(el) === 'pa-1');
       await sendKeys({ press: 'ArrowLeft' });
       await sendKeys({ press: 'ArrowLeft' });
-      await waitUntil(() => focused(el) === 'pa-3');
+      await until(() => focused(el) === 'pa-3');
       await sendKeys({ press: 'End' });
-      await waitUntil(() => focused(el) === 'pa-4');
+      await until(() => focused(el) === 'pa-4');
       await sendKeys({ press: 'Home' });
-      await waitUntil(() => focused(el) === 'pa-3');
+      await until(() => focused(el) === 'pa-3');
       expect(el.shadowRoot!.querySelectorAll('.card-open[tabindex="0"]')).to.have.length(1);
       expect(openButton(el, 'pa-3').tabIndex).to.equal(0);
       // Enter opens the details
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => dialog(el, 'detail').open);
+      await until(() => dialog(el, 'detail').open);
     });
 
     it('Alt + arrows move the activity: PATCH with column and position, focus stays, the move is announced', async () => {
@@ -436,14 +442,14 @@ describe('plan-board', () => {
       expect(patches(api)).to.deep.equal([{ id: 'pa-3', version: 1, columnId: 'pb-rollout-c1', position: 0 }]);
       expect(cards(el, 'pb-rollout-c1')).to.deep.equal(['pa-3', 'pa-2']);
       expect(world(api, 'pa-3')).to.include({ columnId: 'pb-rollout-c1', sort: 0, version: 2 });
-      await waitUntil(() => liveRegion(el) === '“Schulung Key-User” moved to In Arbeit, position 1 of 2.');
+      await until(() => liveRegion(el) === '“Schulung Key-User” moved to In Arbeit, position 1 of 2.');
       expect(focused(el)).to.equal('pa-3');
 
       await sendKeys({ press: 'Alt+ArrowDown' });
       await settle(el);
       expect(patches(api)[1]).to.deep.equal({ id: 'pa-3', version: 2, columnId: 'pb-rollout-c1', position: 1 });
       expect(cards(el, 'pb-rollout-c1')).to.deep.equal(['pa-2', 'pa-3']);
-      await waitUntil(() => liveRegion(el) === '“Schulung Key-User” moved to In Arbeit, position 2 of 2.');
+      await until(() => liveRegion(el) === '“Schulung Key-User” moved to In Arbeit, position 2 of 2.');
       expect(focused(el)).to.equal('pa-3');
 
       // Ctrl works as well; at the edge nothing happens
@@ -460,17 +466,17 @@ describe('plan-board', () => {
       const move = $<HTMLButtonElement>(el, 'li[data-card="pa-1"] .move');
       expect(move.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Move to… (Pilotgruppe Buchhaltung umstellen)');
       move.click();
-      await waitUntil(() => dialog(el, 'move').open);
+      await until(() => dialog(el, 'move').open);
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement!.id).to.equal('move-column');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !dialog(el, 'move').open);
-      await waitUntil(() => focused(el) === 'pa-1');
+      await until(() => !dialog(el, 'move').open);
+      await until(() => focused(el) === 'pa-1');
       expect(patches(api)).to.deep.equal([]);
 
       move.click();
-      await waitUntil(() => dialog(el, 'move').open);
+      await until(() => dialog(el, 'move').open);
       await setInput(el, '#move-column', 'pb-rollout-c0');
       const options = [...$<HTMLSelectElement>(el, '#move-position').options].map((o) => o.textContent!.trim());
       expect(options).to.deep.equal(['1 (top)', '2', '3 (bottom)']);
@@ -481,8 +487,8 @@ describe('plan-board', () => {
       expect(patches(api)).to.deep.equal([{ id: 'pa-1', version: 1, columnId: 'pb-rollout-c0', position: 1 }]);
       expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3', 'pa-1', 'pa-4']);
       expect(cards(el, 'pb-rollout-c2')).to.deep.equal([]);
-      await waitUntil(() => focused(el) === 'pa-1', 'focus did not return to the moved card');
-      await waitUntil(() => liveRegion(el) === '“Pilotgruppe Buchhaltung umstellen” moved to Geplant, position 2 of 3.');
+      await until(() => focused(el) === 'pa-1', 'focus did not return to the moved card');
+      await until(() => liveRegion(el) === '“Pilotgruppe Buchhaltung umstellen” moved to Geplant, position 2 of 3.');
     });
 
     it('a refused move goes back and says why', async () => {
@@ -513,7 +519,7 @@ describe('plan-board', () => {
       expect(cards(el, 'pb-rollout-c1')).to.deep.equal(['pa-4', 'pa-2']);
       expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3']);
       expect(el.shadowRoot!.querySelector('.drop-zone, .drop-placeholder')).to.equal(null);
-      await waitUntil(() => liveRegion(el) === '“Umstellung 3. OG” moved to In Arbeit, position 1 of 2.');
+      await until(() => liveRegion(el) === '“Umstellung 3. OG” moved to In Arbeit, position 1 of 2.');
     });
 
     it('within a column: below the next card', async () => {
@@ -535,7 +541,7 @@ describe('plan-board', () => {
       const theirEnd = new Date(Date.parse(`${theirs.endDate}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
       Object.assign(theirs, { endDate: theirEnd, version: theirs.version + 1 });
       await save(el);
-      await waitUntil(() => dialog(el, 'conflict').open, 'no conflict dialog');
+      await until(() => dialog(el, 'conflict').open, 'no conflict dialog');
       await el.updateComplete;
       const rows = [...el.shadowRoot!.querySelectorAll('dialog#conflict tbody tr')].map((r) =>
         [...r.children].map((c) => c.textContent!.trim()),
@@ -566,14 +572,14 @@ describe('plan-board', () => {
       await setInput(el, '#durationHours', '99');
       Object.assign(world(api, 'pa-2'), { durationHours: 10, version: 5 });
       await save(el);
-      await waitUntil(() => dialog(el, 'conflict').open);
+      await until(() => dialog(el, 'conflict').open);
       $<HTMLButtonElement>(el, 'dialog#conflict .keep').click();
-      await waitUntil(() => !dialog(el, 'conflict').open);
+      await until(() => !dialog(el, 'conflict').open);
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '#durationHours').value).to.equal('10');
       expect(patches(api)).to.have.length(1);
       expect(world(api, 'pa-2')).to.include({ durationHours: 10, version: 5 });
-      await waitUntil(() => liveRegion(el) === 'Their version is kept.');
+      await until(() => liveRegion(el) === 'Their version is kept.');
     });
 
     it('a move on an old version: the conflict dialog, then the move again', async () => {
@@ -581,7 +587,7 @@ describe('plan-board', () => {
       Object.assign(world(api, 'pa-3'), { priority: 'high', version: 4 });
       openButton(el, 'pa-3').focus();
       await sendKeys({ press: 'Alt+ArrowRight' });
-      await waitUntil(() => dialog(el, 'conflict').open);
+      await until(() => dialog(el, 'conflict').open);
       await el.updateComplete;
       // back where it is on the server, with their priority
       expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3', 'pa-4']);
@@ -596,12 +602,32 @@ describe('plan-board', () => {
     });
   });
 
+  it('a 409 without the current activity (a lost race on the server): the error, and the board loads again', async () => {
+    const { api, el } = await mount(DORA, { boardId: ROLLOUT });
+    api.failures['plan.patchActivity'] = new ApiError({ status: 409, code: 'conflict', message: 'Someone else changed this activity meanwhile' });
+    Object.assign(world(api, 'pa-3'), { priority: 'high', version: 2 });
+    openButton(el, 'pa-3').focus();
+    await sendKeys({ press: 'Alt+ArrowRight' });
+    await settle(el);
+    expect(dialog(el, 'conflict').open).to.equal(false);
+    expect($(el, '.board [role=alert]').textContent).to.contain('Someone else changed this in the meantime.');
+    await until(() => card(el, 'pa-3').querySelector('.prio')!.textContent!.includes('High'), 'the board was not loaded again');
+    expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3', 'pa-4']);
+    // the next try starts from the saved version
+    delete api.failures['plan.patchActivity'];
+    openButton(el, 'pa-3').focus();
+    await sendKeys({ press: 'Alt+ArrowRight' });
+    await settle(el);
+    expect(patches(api).at(-1)).to.deep.equal({ id: 'pa-3', version: 2, columnId: 'pb-rollout-c1', position: 0 });
+    expect(world(api, 'pa-3').version).to.equal(3);
+  });
+
   describe('timeline', () => {
     it('lays activities out from start to end with a today marker; a table for screen readers', async () => {
       const api = new FakeApi({ signedInAs: DORA });
       const { el } = await mount(DORA, { api, boardId: ROLLOUT });
       $<HTMLButtonElement>(el, '.segmented button:nth-child(2)').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('plan-board-timeline')?.shadowRoot?.querySelector('table'), 'no timeline');
+      await until(() => el.shadowRoot!.querySelector('plan-board-timeline')?.shadowRoot?.querySelector('table'), `no timeline: ${text(el).slice(0, 300)}`);
       const timeline = el.shadowRoot!.querySelector('plan-board-timeline')!;
       await timeline.updateComplete;
       expect(el.hasCustomState('timeline')).to.equal(true);
@@ -637,7 +663,7 @@ describe('plan-board', () => {
 
       // a row opens the details
       t.querySelector<HTMLButtonElement>('button[data-activity="pa-4"]')!.click();
-      await waitUntil(() => dialog(el, 'detail').open);
+      await until(() => dialog(el, 'detail').open);
       expect($(el, '#detail-title').textContent).to.equal('Umstellung 3. OG');
     });
   });

@@ -541,6 +541,7 @@ export class PlanBoard extends PortalElement {
       this.board = before;
       this.notice = msg(str`“${a.title}” was not moved: ${errorMessage(result.error)}`);
       this.#announce(this.notice);
+      this.#refreshIfStale(result.error);
     }
     void this.#focusCard(a.id);
   }
@@ -588,6 +589,22 @@ export class PlanBoard extends PortalElement {
     const b = this.board;
     if (!b) return;
     this.board = { ...b, activities: withActivity(b.activities, activity) };
+  }
+
+  /**
+   * A 409 without the current activity (the server lost a race inside its transaction) or a 404
+   * (the activity is gone): load the board again quietly, so the next try starts from what is saved.
+   */
+  #refreshIfStale(e: unknown) {
+    if (!isApiError(e) || (e.code !== 'conflict' && e.code !== 'not_found')) return;
+    const id = this.boardId;
+    if (!id) return;
+    this.api.plan.board(id).then(
+      (board) => {
+        if (this.boardId === id && this.board) this.board = board;
+      },
+      () => undefined, // the board stays as it is; the next change will tell
+    );
   }
 
   #issueErrors(issues: { path: string; message: string }[]): FieldErrors {
@@ -777,6 +794,7 @@ export class PlanBoard extends PortalElement {
       const e = result.error;
       if (isApiError(e) && e.code === 'validation_failed' && e.issues.length) this.fieldErrors = this.#issueErrors(e.issues);
       this.formError = errorMessage(e);
+      this.#refreshIfStale(e);
     }
   };
 
@@ -831,6 +849,7 @@ export class PlanBoard extends PortalElement {
       const e = result.error;
       const issues = isApiError(e) && e.code === 'validation_failed' ? Object.values(this.#issueErrors(e.issues)) : [];
       this.conflict = { ...c, busy: false, error: [errorMessage(e), ...issues].join(' ') };
+      this.#refreshIfStale(e);
     }
     // a new conflict: #send has put the newer version into the dialog
   };
