@@ -17,7 +17,7 @@ import { ApiError, forbidden, invalid, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { htmlToText, isBlankRichText, sanitizeRichText } from './richtext.js';
 import { derivePriority, parsePriorityMatrix, type PriorityMatrix } from '../schemas/priority.js';
-import { foldText, indexTicket, searchSlots, ticketMatches } from '../db/search.js';
+import { foldText, indexTicket, searchHits, searchSlots } from '../db/search.js';
 import type { CreateTicketInput, ListTicketsQuery, TicketFilter } from '../schemas/tickets.js';
 import { openStatuses, ticketFilter } from '../schemas/tickets.js';
 import { audit } from './audit.js';
@@ -218,7 +218,6 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'ticket' | any, any
   actor: Actor,
   f: TicketFilter,
   now: Date,
-  slots: readonly number[],
 ): QB {
   let q = qb as SelectQueryBuilder<Database, 'ticket', object>;
   if (f.statuses && f.statuses.length > 0) q = q.where('ticket.status', 'in', f.statuses);
@@ -229,7 +228,6 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'ticket' | any, any
     const since = new Date(now.getTime() - f.closedWithinDays * 86_400_000).toISOString();
     q = q.where('ticket.closed_at', '>=', since);
   }
-  if (f.q && f.q.trim()) q = q.where(ticketMatches(f.q, actor.kind === 'agent', slots));
   return q as unknown as QB;
 }
 
@@ -339,16 +337,22 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
     dir,
   });
   const scope = searchScope(actor, query.partner);
-  const searching = !!(query.q?.trim() || saved.q?.trim());
-  const slots = searching ? await searchSlots(db, actor.systemPartnerId, scope) : [];
+  // the saved query's search text and the typed one: every term of both must occur
+  const text = [saved.q, query.q].filter((x) => x?.trim()).join(' ');
+  const hits = text ? searchHits(text, actor.kind === 'agent', await searchSlots(db, actor.systemPartnerId, scope)) : null;
+  const searching = hits !== null;
+  /** The rows to list: the search hits first, each joined to its ticket by key; or all tickets. */
+  const source = () =>
+    (hits
+      ? db.selectFrom(hits.as('hit')).crossJoin('ticket_list as ticket').whereRef('ticket.rk', '=', 'hit.rk')
+      : db.selectFrom('ticket_list as ticket')) as unknown as SelectQueryBuilder<any, any, object>;
   const filters = <QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB => {
     let q = qb.where(ticketVisibility(actor)) as QB;
-    q = applyFilter(q, actor, saved, now, slots);
+    q = applyFilter(q, actor, saved, now);
     if (query.status?.length) q = q.where('ticket.status', 'in', query.status) as QB;
     if (query.type?.length) q = q.where('ticket.type_id', 'in', query.type) as QB;
     if (query.priority?.length) q = q.where('ticket.priority', 'in', query.priority) as QB;
     if (query.partner) q = q.where('ticket.business_partner_id', '=', query.partner) as QB;
-    if (query.q && query.q.trim()) q = q.where(ticketMatches(query.q, actor.kind === 'agent', slots)) as QB;
     return q;
   };
   const fromStats = !searching && !saved.authorIsMe && !saved.closedWithinDays;
@@ -387,7 +391,7 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
 
   // searches and per-person filters: the page's ids and the total in one pass over the narrow
   // table (names joined only when the sort needs them), then the page in full
-  let idsQuery = filters(db.selectFrom('ticket_list as ticket').select(['ticket.id', sql<number>`count(*) OVER ()`.as('total')])) as SelectQueryBuilder<
+  let idsQuery = filters(source().select(['ticket.id', sql<number>`count(*) OVER ()`.as('total')])) as SelectQueryBuilder<
     any,
     any,
     { id: string; total: number }
@@ -401,7 +405,7 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
   else if (query.page === 1) total = 0;
   else {
     // past the last page: count on its own
-    const row = await filters(db.selectFrom('ticket_list as ticket').select((eb: any) => eb.fn.countAll().as('n'))).executeTakeFirst();
+    const row = await filters(source().select((eb: any) => eb.fn.countAll().as('n'))).executeTakeFirst();
     total = Number((row as { n: number } | undefined)?.n ?? 0);
   }
   if (page.length === 0) return result([], total);
