@@ -20,6 +20,7 @@ import { mountStatic } from './static.js';
 import { MailSender } from './mail/sender.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { pruneThrottle } from './auth/throttle.js';
+import { pruneDrafts } from './domain/attachments.js';
 import { createIntranetApp } from './intranet/app.js';
 import { ensureDemoIntranet } from './intranet/registry.js';
 
@@ -98,6 +99,8 @@ async function main() {
   const sweeper = setInterval(() => {
     void deleteExpiredSessions(deps).catch(() => {});
     void pruneThrottle(deps).catch(() => {});
+    // drafts are kept a week: a half-written ticket survives a weekend
+    void pruneDrafts(deps, 7 * 24 * 60 * 60_000).catch(() => {});
   }, 10 * 60_000);
   sweeper.unref();
 

@@ -172,3 +172,22 @@ export async function openAttachment(deps: Deps, actor: Actor, id: string, wantI
   const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
   return { headers, body };
 }
+
+/**
+ * Uploads made while writing that never became part of a ticket (an abandoned draft, an image
+ * removed from a description) are deleted after `maxAgeMs` — rows and files.
+ */
+export async function pruneDrafts(deps: Deps, maxAgeMs: number): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - maxAgeMs).toISOString();
+  const rows = await deps.db
+    .selectFrom('attachment')
+    .select(['id', 'storage_key'])
+    .where('ticket_id', 'is', null)
+    .where('created_at', '<', cutoff)
+    .limit(500)
+    .execute();
+  if (rows.length === 0) return 0;
+  await deps.db.deleteFrom('attachment').where('id', 'in', rows.map((r) => r.id)).where('ticket_id', 'is', null).execute();
+  for (const r of rows) removeStoredFile(deps.config, r.storage_key);
+  return rows.length;
+}
