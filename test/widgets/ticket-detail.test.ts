@@ -357,44 +357,47 @@ describe('ticket-detail', () => {
     await waitUntil(() => el.shadowRoot!.activeElement === thumb, 'focus did not return to the thumbnail');
   });
 
-  it('uploads more files with per-file progress; the history names them', async () => {
-    const api = new FakeApi({ signedInAs: erik, maxFileBytes: 20 });
+  it('uploads more files through the file drop, each with its own progress; the history names them', async () => {
+    const api = new FakeApi({ signedInAs: erik });
     const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
     const { el } = await mount(api, t.id);
     await ready(el);
     const before = el.ticket!.attachments.length;
     const upload = api.tickets.upload;
-    let release: () => void = () => undefined;
+    const waiting: (() => void)[] = [];
     api.tickets.upload = async (id, files, o) => {
       o?.onProgress?.(3, 10);
-      await new Promise<void>((r) => (release = r));
+      await new Promise<void>((r) => waiting.push(r));
       return upload(id, files, o);
     };
-    const input = $<HTMLInputElement>(el, '#file-input');
-    const dt = new DataTransfer();
-    dt.items.add(new File(['0123456789'], 'notiz.txt', { type: 'text/plain' }));
-    dt.items.add(new File(['x'.repeat(30)], 'gross.txt', { type: 'text/plain' }));
-    input.files = dt.files;
+    await customElements.whenDefined('portal-file-drop');
+    const drop = $(el, 'portal-file-drop') as HTMLElement & { addFiles(f: File[]): void; maxFileSize: number };
+    await waitUntil(() => drop.shadowRoot?.querySelector('[part=zone]'), 'no drop zone');
+    expect(drop.shadowRoot!.querySelector('[part=zone]')!.textContent).to.contain('Upload files…');
+    drop.maxFileSize = 20;
     const updated = oneEvent(el, 'ticket-updated');
-    input.dispatchEvent(new Event('change'));
-    await waitUntil(() => $maybe(el, '.upload-item[data-status=uploading] progress'), 'no progress bar');
-    const bar = $<HTMLProgressElement>(el, '.upload-item[data-status=uploading] progress');
-    expect(bar.value).to.equal(3);
-    expect(bar.max).to.equal(10);
-    expect(bar.getAttribute('aria-label')).to.equal('Upload of notiz.txt');
-    expect($(el, '.upload-item[data-status=waiting]').textContent).to.contain('gross.txt');
+    drop.addFiles([
+      new File(['0123456789'], 'notiz.txt', { type: 'text/plain' }),
+      new File(['abcdefgh'], 'zweite.txt', { type: 'text/plain' }),
+      new File(['x'.repeat(30)], 'gross.txt', { type: 'text/plain' }),
+    ]);
+    await waitUntil(() => waiting.length === 2, 'the uploads did not start');
+    await waitUntil(() => drop.shadowRoot!.querySelectorAll('progress').length === 2, 'no progress per file');
+    const bars = [...drop.shadowRoot!.querySelectorAll('progress')];
+    expect(bars.map((b) => b.value)).to.deep.equal([30, 30]);
+    expect(bars.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Upload of notiz.txt', 'Upload of zweite.txt']);
     expect(el.hasCustomState('busy')).to.equal(true);
     await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $maybe(el, '.upload-item[data-status=uploading]')?.textContent?.includes('gross.txt'), 'second upload did not start');
-    release();
+    for (const r of waiting) r();
     await updated;
     await el.updateComplete;
-    expect($(el, '.upload-item[data-status=done]').textContent).to.contain('Uploaded');
-    expect($(el, '.upload-item[data-status=failed]').textContent).to.contain('The file is larger than the limit of 20 byte.');
-    expect(el.ticket!.attachments.length).to.equal(before + 1);
+    expect(el.ticket!.attachments.length).to.equal(before + 2);
     expect(text(el)).to.contain('Files added by Erik Brandt: notiz.txt');
-    expect($(el, '[role=status][aria-live]').textContent).to.contain('1 of 2 files uploaded; 1 failed.');
+    expect(text(el)).to.contain('Files added by Erik Brandt: zweite.txt');
+    // the refused file stays listed with its reason, the stored ones are shown above
+    expect(drop.shadowRoot!.textContent).to.contain('gross.txt');
+    expect($(el, '.files').textContent).to.contain('notiz.txt');
+    expect(el.hasCustomState('busy')).to.equal(false);
   });
 
   it('images in the description load through the API; the actions slot and reload() serve other hosts', async () => {

@@ -10,7 +10,10 @@ import {
   type PositionDto,
   type TicketDetail as TicketDetailDto,
   type UploadItem,
+  type UploadOptions,
 } from '../core/api.js';
+import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
+import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { icons } from '../core/icons.js';
@@ -35,15 +38,6 @@ type DialogKind = keyof typeof minReason;
 interface Loaded {
   ticket: TicketDetailDto;
   positions: PositionDto[];
-}
-
-interface UploadEntry {
-  key: number;
-  name: string;
-  size: number;
-  loaded: number;
-  status: 'waiting' | 'uploading' | 'done' | 'failed';
-  message: string;
 }
 
 /** Text typed into the plain composer as rich text: paragraphs at blank lines, `<br>` within. */
@@ -132,22 +126,19 @@ export class TicketDetail extends PortalElement {
   @state() private reasonIssue: string | null = null;
   @state() private dialogBusy = false;
   @state() private dialogError: unknown = null;
-  @state() private uploads: UploadEntry[] = [];
-  @state() private uploadError: string | null = null;
+  @state() private uploading = false;
   @state() private preview: AttachmentDto | null = null;
   @state() private urls: ReadonlyMap<string, string> = new Map();
   @state() private announcement = '';
-  @state() private dragging = false;
   @state() private reloads = 0;
 
   @query('#reason-dialog') private reasonDialog?: HTMLDialogElement;
   @query('#preview-dialog') private previewDialog?: HTMLDialogElement;
-  @query('#file-input') private fileInput?: HTMLInputElement;
+  @query('portal-file-drop') private fileDrop?: PortalFileDrop;
 
   #opener: HTMLElement | null = null;
   #urlAbort = new AbortController();
   #requested = new Set<string>();
-  #uploadSeq = 0;
 
   readonly #task = new Task(this, {
     task: async ([id, , , , who], { signal }): Promise<Loaded | null | typeof initialState> => {
@@ -207,8 +198,8 @@ export class TicketDetail extends PortalElement {
       this.draft = '';
       this.composerError = null;
       this.composerIssue = null;
-      this.uploads = [];
-      this.uploadError = null;
+      this.uploading = false;
+      this.fileDrop?.reset();
     }
   }
 
@@ -225,7 +216,7 @@ export class TicketDetail extends PortalElement {
           : 'loading';
     this.setExclusiveState(status, viewStates);
     this.setCustomState('not-found', status === 'error' && isApiError(this.#task.error) && this.#task.error.status === 404);
-    this.setCustomState('busy', this.sending || this.dialogBusy || this.uploads.some((u) => u.status === 'uploading'));
+    this.setCustomState('busy', this.sending || this.dialogBusy || this.uploading);
     if (current) this.#resolveImages(current.ticket);
   }
 
@@ -511,14 +502,8 @@ export class TicketDetail extends PortalElement {
   #renderAttachments(ticket: TicketDetailDto): TemplateResult {
     const files = ticket.attachments;
     const canUpload = ticket.abilities.upload;
-    return html`<aside
-      part="attachments"
-      class="attachments ${this.dragging ? 'dragging' : ''}"
-      aria-labelledby="attachments-title"
-      @dragover=${canUpload ? this.#onDragOver : nothing}
-      @dragleave=${canUpload ? () => (this.dragging = false) : nothing}
-      @drop=${canUpload ? this.#onDrop : nothing}
-    >
+    if (canUpload) void import('../core/file-drop/define.js');
+    return html`<aside part="attachments" class="attachments" aria-labelledby="attachments-title">
       <h3 id="attachments-title">${msg('Attachments')} <span class="count">(${files.length})</span></h3>
       ${files.length
         ? html`<ul class="files">
@@ -526,19 +511,15 @@ export class TicketDetail extends PortalElement {
           </ul>`
         : html`<p class="muted">${msg('No attachments yet.')}</p>`}
       ${canUpload
-        ? html`<div class="upload">
-            <input id="file-input" type="file" multiple hidden @change=${this.#onFilesChosen} />
-            <button class="button block" type="button" @click=${() => this.fileInput?.click()}>
-              ${msg('Upload files…')}
-            </button>
-            <p class="hint">${msg('Or drop files here.')}</p>
-            ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : nothing}
-            ${this.uploads.length
-              ? html`<ul class="uploads" aria-label=${msg('Uploads')}>
-                  ${this.uploads.map((u) => this.#renderUpload(u))}
-                </ul>`
-              : nothing}
-          </div>`
+        ? html`<portal-file-drop
+            class="upload"
+            label=${msg('Upload files…')}
+            max-files="20"
+            .api=${this.api}
+            .uploader=${this.#uploader}
+            .remover=${null}
+            @files-changed=${this.#onFilesChanged}
+          ></portal-file-drop>`
         : nothing}
     </aside>`;
   }
@@ -560,25 +541,6 @@ export class TicketDetail extends PortalElement {
           ${f.uploadedBy.name}
         </span>
       </div>
-    </li>`;
-  }
-
-  #renderUpload(u: UploadEntry): TemplateResult {
-    const label = msg(str`Upload of ${u.name}`);
-    return html`<li class="upload-item" data-status=${u.status}>
-      <span class="upload-name">${u.name}</span>
-      ${u.status === 'uploading' || u.status === 'waiting'
-        ? html`<progress max=${u.size || 1} value=${u.loaded} aria-label=${label}></progress>`
-        : nothing}
-      <span class="upload-status ${u.status === 'failed' ? 'error' : ''}">
-        ${u.status === 'done'
-          ? msg('Uploaded')
-          : u.status === 'failed'
-            ? u.message
-            : u.status === 'waiting'
-              ? msg('Waiting…')
-              : `${Math.round((u.loaded / (u.size || 1)) * 100)} %`}
-      </span>
     </li>`;
   }
 
@@ -794,73 +756,21 @@ export class TicketDetail extends PortalElement {
     this.#onDialogClosed();
   };
 
-  readonly #onFilesChosen = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    void this.#upload(files);
+  /** More files go straight to the ticket, one request per file (progress per file; R-TICKET-2). */
+  readonly #uploader = (file: File, options: UploadOptions): Promise<UploadItem> => {
+    const id = this.#current()?.ticket.id;
+    if (!id) return Promise.reject(new DOMException('No ticket', 'AbortError'));
+    return this.api.tickets.upload(id, [file], options).then((items) => items[0]!);
   };
 
-  readonly #onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
+  /** When every upload has settled: the ticket again (its files, the history); the list empties unless a file failed. */
+  readonly #onFilesChanged = async (e: FilesChangedEvent) => {
+    const { files, uploading, failed } = e.detail;
+    this.uploading = uploading > 0;
+    if (uploading > 0 || files.length === 0) return;
+    await this.#afterChange();
+    if (failed === 0) (e.target as PortalFileDrop).reset();
   };
-
-  readonly #onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    this.dragging = false;
-    void this.#upload([...(e.dataTransfer?.files ?? [])]);
-  };
-
-  /** One request per file, so each shows its own progress (R-TICKET-2). */
-  async #upload(files: File[]) {
-    const current = this.#current();
-    if (!current || files.length === 0) return;
-    const id = current.ticket.id;
-    this.uploadError = null;
-    const entries = files.map((f) => ({ key: ++this.#uploadSeq, name: f.name, size: f.size, loaded: 0, status: 'waiting' as const, message: '' }));
-    this.uploads = [...this.uploads.filter((u) => u.status !== 'done'), ...entries];
-    let stored = 0;
-    for (const [i, file] of files.entries()) {
-      const key = entries[i]!.key;
-      this.#patchUpload(key, { status: 'uploading' });
-      try {
-        const [item] = await this.api.tickets.upload(id, [file], {
-          onProgress: (loaded, total) => this.#patchUpload(key, { loaded: Math.min(loaded, total), size: total }),
-        });
-        if (item?.ok) {
-          stored++;
-          this.#patchUpload(key, { status: 'done', loaded: file.size || 1 });
-        } else {
-          this.#patchUpload(key, { status: 'failed', message: uploadItemMessage(item) });
-        }
-      } catch (error) {
-        const item = isApiError(error) ? (error.details?.['items'] as UploadItem[] | undefined)?.[0] : undefined;
-        const limit = isApiError(error) ? error.details?.['limit'] : undefined;
-        this.#patchUpload(key, {
-          status: 'failed',
-          message:
-            isApiError(error) && error.code === 'payload_too_large' && typeof limit === 'number'
-              ? msg(str`The file is larger than the limit of ${formatBytes(limit, this.locale)}.`)
-              : item
-                ? uploadItemMessage(item)
-                : errorMessage(error),
-        });
-      }
-    }
-    const failed = files.length - stored;
-    this.announcement =
-      failed === 0
-        ? msg(str`${stored} of ${files.length} files uploaded.`)
-        : msg(str`${stored} of ${files.length} files uploaded; ${failed} failed.`);
-    if (stored > 0) await this.#afterChange();
-  }
-
-  #patchUpload(key: number, patch: Partial<UploadEntry>) {
-    this.uploads = this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u));
-  }
 
   // --- images and previews ---------------------------------------------------------------------
 
@@ -891,17 +801,6 @@ export class TicketDetail extends PortalElement {
     } catch {
       // no preview: the name and the download stay
     }
-  }
-}
-
-function uploadItemMessage(item: UploadItem | undefined): string {
-  switch (item?.error?.code) {
-    case 'payload_too_large':
-      return msg('The file is too large.');
-    case 'unsupported_media_type':
-      return msg('This kind of file is not accepted.');
-    default:
-      return msg('The file could not be stored.');
   }
 }
 

@@ -326,17 +326,11 @@ export const ticketDetailStyles = css`
     border-radius: var(--_radius-large);
     background: var(--_color-surface);
   }
-  .attachments.dragging {
-    outline: 2px dashed var(--_color-primary);
-    outline-offset: -6px;
-    background: var(--_color-primary-subtle);
-  }
   .attachments .count {
     color: var(--_color-text-muted);
     font-weight: 400;
   }
-  .files,
-  .uploads {
+  .files {
     list-style: none;
     margin: 0 0 var(--_space-3);
     padding: 0;
@@ -386,34 +380,8 @@ export const ticketDetailStyles = css`
     display: grid;
     min-width: 0;
   }
-  .upload .hint {
-    margin: var(--_space-1) 0 var(--_space-3);
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-    text-align: center;
-  }
-  .upload .error {
-    color: var(--_color-danger);
-    font-size: var(--_font-size-small);
-  }
-  .upload-item {
-    display: grid;
-    gap: var(--_space-1);
-    font-size: var(--_font-size-small);
-  }
-  .upload-name {
-    overflow-wrap: anywhere;
-  }
-  .upload-item progress {
-    width: 100%;
-    height: 0.5rem;
-    accent-color: var(--_color-primary);
-  }
-  .upload-item[data-status='done'] .upload-status {
-    color: var(--_color-success);
-  }
-  .upload-status.error {
-    color: var(--_color-danger);
+  portal-file-drop.upload {
+    margin-top: var(--_space-2);
   }
 
   /* dialogs */
