@@ -229,7 +229,11 @@ export async function patchActivity(deps: Deps, actor: Actor, id: string, patch:
       .where('id', '=', id)
       .where('version', '=', patch.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new ApiError('conflict', 'Someone else changed this activity meanwhile');
+    if (Number(res.numUpdatedRows) !== 1) {
+      // lost a race inside the transaction: answer like any stale version, with the current activity
+      const row = await trx.selectFrom('plan_activity').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      throw new ApiError('conflict', 'Someone else changed this activity meanwhile', { current: (await toDtos(trx, actor, [row]))[0] });
+    }
     await trx.updateTable('plan_board').set({ updated_at: now }).where('id', '=', current.board_id).execute();
     await audit(trx, { at: clock.now(), actorId: actor.accountId, action: 'plan.activity_changed', entity: 'plan_activity', entityId: id, data: { fields: Object.keys(patch).filter((k) => k !== 'version') }, ...(requestId ? { requestId } : {}) });
   });

@@ -479,7 +479,7 @@
 'sce6a3502c71baa60': `Eröffnet`,
 'scf1d5835090a9c54': str`${0} von 200 Zeichen`,
 'scf39b102c7cc194f': str`${0} öffnen`,
-'scfe6c7b16333dfae': `Planboard`,
+'scfe6c7b16333dfae': `Plan Board`,
 'sd0259eb57912bdc5': `Geschäftspartner`,
 'sd045b0c53432370e': `Bitte prüfen Sie das markierte Feld.`,
 'sd0d1dbf682131c39': `Als Tabellen anzeigen`,
