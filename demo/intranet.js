@@ -30,6 +30,27 @@ if (session) {
   });
   // A new ticket: back to the list, where it now shows.
   session.addEventListener('ticket-created', () => show('tickets'));
+
+  // "Open ticket" after creating one: this page shows it in a panel of its own (the board shows
+  // the tickets chosen in it in place, so those are left to the board).
+  const panel = document.getElementById('ticket');
+  session.addEventListener('ticket-open', (event) => {
+    if (!panel || event.target.localName !== 'ticket-wizard') return;
+    event.preventDefault();
+    let detail = panel.querySelector('ticket-detail');
+    if (!detail) {
+      detail = document.createElement('ticket-detail');
+      panel.append(detail);
+    }
+    detail.ticketId = event.detail.id;
+    panel.hidden = false;
+    show('ticket');
+  });
+  panel?.querySelector('[data-close-ticket]')?.addEventListener('click', () => {
+    panel.hidden = true;
+    panel.querySelector('ticket-detail')?.remove();
+    show('tickets');
+  });
 }
 
 // Language: the intranet's own switch; the widgets follow <html lang>.
