@@ -234,7 +234,21 @@ const markerRequests: string[] = [];
 const liveMarkup = new Set<string>();
 const viewNames = new Set<string>();
 
+const requestedUrls: string[] = [];
+
+/** Session tokens never travel in a URL (query, path or fragment), nor stand in the address bar. */
+async function expectNoTokenInUrls(context: BrowserContext, page: Page) {
+  const tokens = (await context.cookies()).filter((c) => c.name === 'portal_session').map((c) => c.value);
+  expect(tokens.length, 'a session cookie').toBeGreaterThan(0);
+  expect(requestedUrls.length).toBeGreaterThan(10);
+  for (const t of tokens) {
+    for (const u of [...requestedUrls, page.url()]) expect(u).not.toContain(t);
+  }
+}
+
 function watch(context: BrowserContext, page: Page) {
+  requestedUrls.length = 0;
+  context.on('request', (r) => requestedUrls.push(r.url()));
   void context.route(`**://${MARKER_HOST}/**`, (route) => {
     markerRequests.push(route.request().url());
     return route.abort();
@@ -347,6 +361,8 @@ async function settled(page: Page, tag: string, prop?: string, value?: string) {
           .evaluate(
             (el, [p, v]) =>
               (!p || (el as unknown as Record<string, unknown>)[p] === v) &&
+              // still loading a part (e.g. the knowledge base's article list under its sections)
+              !el.matches(':state(busy)') &&
               ['ready', 'empty', 'error', 'not-found', 'not-allowed'].some((s) => {
                 try {
                   return el.matches(`:state(${s})`);
@@ -486,6 +502,7 @@ describe('the attack corpus rendered in Chromium: nothing executes', () => {
       await scan(page, 'portal plan activity');
     }
     expectNothingRan();
+    await expectNoTokenInUrls(context, page);
   }, 300_000);
 
   it('demo portal as the dispatcher: approvals and the tickets awaiting release', async () => {
@@ -571,6 +588,7 @@ describe('the attack corpus rendered in Chromium: nothing executes', () => {
     await page.locator(`button[data-activity="${world.activityWithAll}"]`).click();
     await page.waitForTimeout(300);
     await scan(page, 'agent plan activity');
+    await expectNoTokenInUrls(context, page);
     expectNothingRan();
   }, 240_000);
 
