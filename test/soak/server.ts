@@ -25,10 +25,10 @@ export interface SoakServer {
 export function serverEnv(dbPath: string, filesDir: string, extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || k.startsWith('PORTAL_') || k === 'PORT' || k === 'HOST' || k === 'SMTP_URL') continue;
+    if (v === undefined || k.startsWith('PORTAL_') || k.startsWith('INTRANET_') || k === 'PORT' || k === 'HOST' || k === 'SMTP_URL') continue;
     env[k] = v;
   }
-  return { ...env, PORT: '0', HOST: '127.0.0.1', PORTAL_DB: dbPath, PORTAL_FILES: filesDir, PORTAL_SEED: 'demo', LOG_LEVEL: 'error', NO_COLOR: '1', ...extra };
+  return { ...env, PORT: '0', HOST: '127.0.0.1', PORTAL_DB: dbPath, PORTAL_FILES: filesDir, PORTAL_SEED: 'demo', LOG_LEVEL: 'error', NO_COLOR: '1', INTRANET_PORT: '0', ...extra };
 }
 
 export async function startServer(dbPath: string, filesDir: string, extra: Record<string, string> = {}): Promise<SoakServer> {
