@@ -14,6 +14,7 @@ import {
 } from '../core/api.js';
 import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
 import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
+import type { PortalRichTextEditor } from '../core/rich-text-editor/rich-text-editor.element.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { icons } from '../core/icons.js';
@@ -38,18 +39,6 @@ type DialogKind = keyof typeof minReason;
 interface Loaded {
   ticket: TicketDetailDto;
   positions: PositionDto[];
-}
-
-/** Text typed into the plain composer as rich text: paragraphs at blank lines, `<br>` within. */
-export function textToHtml(text: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${p.split('\n').map(esc).join('<br>')}</p>`)
-    .join('');
 }
 
 const attachmentPath = /^\/api\/attachments\/([a-z0-9]{8,40})(\?inline=1)?$/;
@@ -462,32 +451,23 @@ export class TicketDetail extends PortalElement {
   }
 
   #renderComposer(): TemplateResult {
-    const issueId = this.composerIssue ? 'composer-issue' : '';
+    void import('../core/rich-text-editor/define.js');
     return html`<form part="composer" class="composer" @submit=${this.#send} aria-labelledby="composer-title" novalidate>
       <h3 id="composer-title">${msg('Write a position')}</h3>
-      <div class="field">
-        <label for="composer-text">${msg('Your message to the service desk')}</label>
-        <textarea
-          id="composer-text"
-          class="input"
-          rows="5"
-          .value=${this.draft}
-          aria-invalid=${this.composerIssue ? 'true' : 'false'}
-          aria-describedby="composer-hint ${issueId}"
-          @input=${(e: Event) => {
-            this.draft = (e.target as HTMLTextAreaElement).value;
-            this.composerIssue = null;
-          }}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              (e.target as HTMLTextAreaElement).form?.requestSubmit();
-            }
-          }}
-        ></textarea>
-        <span id="composer-hint" class="hint">${msg('Ctrl+Enter sends. Blank lines start new paragraphs.')}</span>
-        ${this.composerIssue ? html`<p id="composer-issue" class="error">${this.composerIssue}</p>` : nothing}
-      </div>
+      <portal-rich-text-editor
+        class="composer-text"
+        .api=${this.api}
+        name="body"
+        label=${msg('Your message to the service desk')}
+        hint=${msg('Ctrl+Enter sends.')}
+        .value=${this.draft}
+        error=${this.composerIssue ?? ''}
+        @input=${(e: Event) => {
+          this.draft = (e.target as PortalRichTextEditor).value;
+          this.composerIssue = null;
+        }}
+        @keydown=${this.#sendShortcut}
+      ></portal-rich-text-editor>
       ${this.composerError
         ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${msg('Your position was not sent; your text is still here.')} ${errorMessage(this.composerError)}</p></div>`
         : nothing}
@@ -629,14 +609,26 @@ export class TicketDetail extends PortalElement {
 
   // --- actions ---------------------------------------------------------------------------------
 
+  /** Ctrl/⌘+Enter sends; caught on the way down, before the editor makes it a line break. */
+  readonly #sendShortcut = {
+    capture: true,
+    handleEvent: (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.renderRoot.querySelector<HTMLFormElement>('form.composer')?.requestSubmit();
+    },
+  };
+
   readonly #send = async (e: Event) => {
     e.preventDefault();
     const current = this.#current();
     if (!current || this.sending) return;
-    const body = textToHtml(this.draft);
+    const editor = this.renderRoot.querySelector<PortalRichTextEditor>('portal-rich-text-editor');
+    const body = editor?.value ?? this.draft;
     if (!body) {
       this.composerIssue = msg('Write a text first.');
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#composer-text')?.focus();
+      editor?.focus();
       return;
     }
     this.sending = true;

@@ -304,10 +304,10 @@ export const ticketDetailStyles = css`
     border-radius: var(--_radius-large);
     background: var(--_color-surface);
   }
-  .composer .field {
+  .composer-text {
+    --portal-rich-text-editor-min-height: 7rem;
     margin-bottom: var(--_space-3);
   }
-  .composer textarea,
   dialog textarea {
     resize: vertical;
     min-height: 6rem;
