@@ -82,6 +82,19 @@ export const authRoutes = new Hono<AppEnv>()
         'Your initial password has expired. Ask your service desk for a new invitation.',
       );
     }
+    // From a registered foreign origin only accounts of the partners that registered it sign in.
+    const originPartners = c.var.originPartners;
+    if (originPartners) {
+      const member = await deps.db
+        .selectFrom('membership')
+        .select('business_partner_id')
+        .where('account_id', '=', account.id)
+        .where('business_partner_id', 'in', originPartners)
+        .executeTakeFirst();
+      if (!member || account.kind !== 'customer') {
+        throw new ApiError('forbidden', 'This account cannot sign in on this page; use the portal itself');
+      }
+    }
     await clearFailures(deps, aKey);
 
     // A fresh session every time; a session the browser still presented is ended (no fixation).

@@ -257,3 +257,19 @@ describe('widget files (/widgets/*)', () => {
     expectNoCors(r, 'same origin');
   });
 });
+
+describe('signing in from a registered origin', () => {
+  it("accepts only accounts of the partners that registered it: another partner's account or an agent gets 403 and no session", async () => {
+    const ok = await send(t.app, 'POST', '/api/auth/sign-in', { origin: NORD_ORIGIN }, { email: 'erik.editor@nordwind.example', password: 'Portal-Demo-2026!', mode: 'bearer' });
+    expect(ok.status, ok.text).toBe(200);
+    expect(typeof ok.json.token).toBe('string');
+    for (const email of ['bob.editor@blueharbor.example', 'alex.agent@servicedesk.example']) {
+      const before = await t.db.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await send(t.app, 'POST', '/api/auth/sign-in', { origin: NORD_ORIGIN }, { email, password: 'Portal-Demo-2026!', mode: 'bearer' });
+      expectErrorEnvelope(r, 403, 'forbidden');
+      expect(r.json.token).toBeUndefined();
+      const after = await t.db.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    }
+  });
+});
