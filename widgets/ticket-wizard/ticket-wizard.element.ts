@@ -24,8 +24,8 @@ import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
 import { formatFileSize } from '../core/file-drop/file-size.js';
 import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
 import type { PortalRichTextEditor } from '../core/rich-text-editor/rich-text-editor.element.js';
-import './ticket-wizard-tags.define.js';
-import type { TicketWizardTags } from './ticket-wizard-tags.element.js';
+import { TicketWizardTags } from './ticket-wizard-tags.element.js';
+import { defineOnce } from '../core/define-once.js';
 import {
   clearDraft,
   emptyDraft,
@@ -162,6 +162,8 @@ export class TicketWizard extends PortalElement {
   });
 
   override connectedCallback(): void {
+    // its sub-element is registered on first use, so importing the class has no side effects
+    if (!customElements.get('ticket-wizard-tags')) defineOnce('ticket-wizard-tags', TicketWizardTags);
     super.connectedCallback();
     // The attachments and description steps use shared elements in their own chunks: they load
     // while the first step is filled in, so the wizard's first chunk stays small.
