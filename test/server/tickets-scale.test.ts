@@ -155,7 +155,7 @@ describe('migration 0004 on a database that already holds tickets', () => {
       await sql`INSERT INTO ticket_fts (ticket_id, body, internal) VALUES (${id}, ${foldText(`#${100 + i}\nAlt ${i} Störung`)}, '')`.execute(db);
     }
     const applied = await migrate(db);
-    expect(applied).toEqual(['0004_board_scale', '0005_partner_search']);
+    expect(applied.slice(0, 3)).toEqual(['0004_board_scale', '0005_partner_search', '0006_list_names']);
     await expectInStep(db);
     expect((await ticketIndexRows(db)).map((r) => r.ticket_id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `old-${i}`).sort());
     for (const bp of ['bp-a', 'bp-b']) {
