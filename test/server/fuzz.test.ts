@@ -25,6 +25,7 @@ import { bearerSignIn, expectErrorEnvelope, PASSWORD } from './auth-fixtures.js'
 import { createSession } from '../../server/auth/sessions.js';
 import { api, EMAILS, makeTicket, PNG, ticketSet, upload, world, type Persona, type World } from './ticket-fixtures.js';
 import { recordSecurityFigures } from './security-figures.js';
+import { errorStatus, type ErrorCode } from '../../server/schemas/errors.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260308);
@@ -374,6 +375,8 @@ describe('fuzzing every route: never a 5xx, and a refused request changes nothin
         }
         if (r.status >= 400) {
           expectErrorEnvelope(r, r.status, r.json?.error?.code);
+          // the code is the one of this status (STYLE.md's table), not any code
+          expect(errorStatus[r.json.error.code as ErrorCode], `${r.json.error.code} with ${r.status}`).toBe(r.status);
           if ((await checksum(w.t.db)) !== before) {
             figures.refusalsThatWrote++;
             throw new Error(`${method} ${c.path} as ${c.who} answered ${r.status} but changed data`);
