@@ -13,6 +13,7 @@
  */
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const entry = (name: string) => fileURLToPath(new URL(`./widgets/${name}.ts`, import.meta.url));
@@ -20,6 +21,8 @@ const entry = (name: string) => fileURLToPath(new URL(`./widgets/${name}.ts`, im
 export default defineConfig({
   root,
   publicDir: false,
+  // the text of Lit's css`` and html`` templates, minified (Oxc keeps it as written; issue 7)
+  plugins: [minifyLitTemplatesPlugin()],
   // Lit and friends branch on NODE_ENV in places; lib mode leaves process.env alone otherwise,
   // and `process` does not exist in a browser.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
