@@ -10,6 +10,7 @@ import { waitFor } from 'storybook/test';
 import { FakeApi, demoAccounts } from '../../widgets/core/api-fake.js';
 import { createWorld, samplePngDataUrl, type FakeTicket, type FakeWorld } from '../../widgets/core/fake/world.js';
 import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
+import type { PortalRichTextEditor } from '../../widgets/core/rich-text-editor/rich-text-editor.element.js';
 import '../../widgets/portal-session/define.js';
 import '../../widgets/ticket-detail/define.js';
 
@@ -164,9 +165,10 @@ export const SendFails: Story = {
   args: { failing: 'send' },
   play: async ({ canvasElement }) => {
     const el = await detailOf(canvasElement);
-    const box = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#composer-text')!;
-    box.value = 'Der Client ist installiert, der Fehler bleibt.';
-    box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await customElements.whenDefined('portal-rich-text-editor');
+    const editor = el.shadowRoot!.querySelector<PortalRichTextEditor>('portal-rich-text-editor')!;
+    editor.value = '<p>Der Client ist installiert, der Fehler bleibt.</p>';
+    editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     el.shadowRoot!.querySelector<HTMLButtonElement>('.composer button[type=submit]')!.click();
     await waitFor(
       () => {
