@@ -61,7 +61,7 @@ export default defineConfig({
               // (the loader imports that one statically): a widget then costs its own chunk plus
               // this one (issue 7, size budget).
               name: 'core',
-              test: /widgets[\\/]core[\\/](api|api-http|api-http-resources|base-element|contexts|define-once|events|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+              test: /widgets[\\/]core[\\/](api|api-http|api-http-resources|base-element|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
             },
           ],
         },

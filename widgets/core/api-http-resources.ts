@@ -1,10 +1,10 @@
 /**
  * The HTTP side of the resource APIs (api-resources.ts), typed per route module with Hono's
- * client. `HttpApi` builds them with its transport (base URL, credentials, token, error
+ * client (hc.ts). `HttpApi` builds them with its transport (base URL, credentials, token, error
  * handling), so every call behaves like the sign-in calls: non-2xx → `ApiError`, 401 → the
  * session is gone.
  */
-import { hc } from 'hono/client';
+import { hc } from './hc.js';
 import type { ticketsRoutes } from '../../server/routes/tickets.routes.js';
 import type { lookupsRoutes } from '../../server/routes/lookups.routes.js';
 import type { attachmentsRoutes } from '../../server/routes/attachments.routes.js';

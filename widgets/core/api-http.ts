@@ -1,6 +1,7 @@
 /**
- * The real `Api` over fetch, typed per route module with Hono's client (`hc<typeof authRoutes>`),
- * so a changed route shape breaks the type check here instead of at run time.
+ * The real `Api` over fetch, typed per route module with Hono's client (`hc<typeof authRoutes>`;
+ * Hono's types over a small runtime of ours, hc.ts), so a changed route shape breaks the type
+ * check here instead of at run time.
  *
  * Modes (DESIGN.md "Sign-in modes"):
  * - `cookie`: same origin; the server sets an HttpOnly session cookie; requests go with
@@ -8,7 +9,7 @@
  * - `bearer`: the server is on another origin; sign-in asks for a token, which this client keeps
  *   in memory (and in sessionStorage when `persist` is set) and sends as `Authorization: Bearer`.
  */
-import { hc } from 'hono/client';
+import { hc } from './hc.js';
 import type { authRoutes } from '../../server/routes/auth.routes.js';
 import type { meRoutes } from '../../server/routes/me.routes.js';
 import { errorStatus, type ErrorCode } from '../../server/schemas/errors.js';
