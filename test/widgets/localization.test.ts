@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ApiError } from '../../widgets/core/api.js';
 import { errorStatus, type ErrorCode } from '../../server/schemas/errors.js';
 import { applyLocale, formatDate, formatNumber, localeReady, normalizeLocale } from '../../widgets/core/localization.js';
-import { errorMessage, passwordRuleLabel } from '../../widgets/core/messages.js';
+import { errorMessage } from '../../widgets/core/messages.js';
+import { passwordRuleLabel } from '../../widgets/core/password-messages.js';
 import { defaultPasswordPolicy } from '../../server/schemas/password-rules.js';
 
 const error = (code: ErrorCode | 'network', details?: Record<string, unknown>) =>

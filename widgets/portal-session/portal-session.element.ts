@@ -14,7 +14,8 @@ import { apiContext, localeContext, sessionContext, type SessionState } from '..
 import { LocaleRequestEvent, PortalErrorEvent, RefreshRequestEvent, SignOutRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { applyLocale, documentLocale, normalizeLocale } from '../core/localization.js';
-import { errorMessage, errorReference, passwordIssueText, passwordRuleLabel, retryAfter } from '../core/messages.js';
+import { errorMessage, errorReference, retryAfter } from '../core/messages.js';
+import { passwordIssueText, passwordRuleLabel } from '../core/password-messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { AuthRequiredEvent, SignedInEvent, SignedOutEvent } from './portal-session.events.js';
 import { portalSessionStyles } from './portal-session.styles.js';
