@@ -54,6 +54,11 @@ export function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
+  // A search reads megabytes of index pages; with SQLite's default 2 MB page cache each one
+  // read them again from the operating system (npm run bench). 64 MB of cache, and reads
+  // through a memory map instead of read() calls.
+  sqlite.pragma('cache_size = -65536');
+  if (path !== ':memory:') sqlite.pragma('mmap_size = 268435456');
   return sqlite;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { partnerIds, releasePartnerIds } from '../schemas/ticket-policy.js';
@@ -22,37 +22,26 @@ export * from '../schemas/ticket-policy.js';
 // Any query that has `ticket` in scope (joins included).
 type TicketEb = ExpressionBuilder<Database, 'ticket'> | ExpressionBuilder<any, any>;
 
-const FALSE = sql<SqlBool>`0`;
-
 /**
- * The same rule as `canSeeTicket`, as a WHERE clause over the `ticket` table. Lists, counts,
- * search and exports all go through it.
+ * The same rule as `canSeeTicket`, as a WHERE clause over `ticket` (the table, or
+ * `ticket_list as ticket`). Lists, counts, search and exports all go through it. Written as
+ * plain SQL so that raw list queries and query-builder ones share this one text (building it
+ * with the expression builder cost a tenth of a board request, `npm run bench`).
  */
-export function ticketVisibility(actor: Actor): (eb: TicketEb) => Expression<SqlBool> {
-  return (ebAny) => {
-    const eb = ebAny as ExpressionBuilder<Database, 'ticket'>;
-    if (actor.kind === 'agent') {
-      return eb.and([
-        eb('ticket.system_partner_id', '=', actor.systemPartnerId),
-        eb('ticket.released_at', 'is not', null),
-      ]);
-    }
-    const partners = partnerIds(actor);
-    if (partners.length === 0) return FALSE;
-    const releasers = releasePartnerIds(actor);
-    const ors: Expression<SqlBool>[] = [
-      eb('ticket.author_id', '=', actor.accountId),
-      eb.and([eb('ticket.released_at', 'is not', null), eb('ticket.private', '=', 0)]),
-    ];
-    if (releasers.length > 0) {
-      ors.push(
-        eb.and([
-          eb('ticket.status', '=', 'awaiting_release'),
-          eb('ticket.business_partner_id', 'in', releasers),
-        ]),
-      );
-    }
-    return eb.and([eb('ticket.business_partner_id', 'in', partners), eb.or(ors)]);
-  };
+export function ticketVisibility(actor: Actor): (eb?: TicketEb) => Expression<SqlBool> {
+  const clause = visibilitySql(actor);
+  return () => clause;
 }
 
+export function visibilitySql(actor: Actor): RawBuilder<SqlBool> {
+  if (actor.kind === 'agent') {
+    return sql<SqlBool>`(ticket.system_partner_id = ${actor.systemPartnerId} AND ticket.released_at IS NOT NULL)`;
+  }
+  const partners = partnerIds(actor);
+  if (partners.length === 0) return sql<SqlBool>`0`;
+  const releasers = releasePartnerIds(actor);
+  const awaiting = releasers.length
+    ? sql` OR (ticket.status = 'awaiting_release' AND ticket.business_partner_id IN (${sql.join(releasers)}))`
+    : sql``;
+  return sql<SqlBool>`(ticket.business_partner_id IN (${sql.join(partners)}) AND (ticket.author_id = ${actor.accountId} OR (ticket.released_at IS NOT NULL AND ticket.private = 0)${awaiting}))`;
+}
