@@ -63,6 +63,28 @@ describe('portal-rich-text-editor', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keys typed while the editor takes over from the text area are all kept (R-X-5)', async () => {
+    // The moment the text area leaves the page, the focus must already be in the editor: a key
+    // pressed in between would go nowhere (seen when the editor loaded in the middle of typing).
+    const { el } = await mount();
+    const area = $<HTMLTextAreaElement>(el, 'textarea');
+    let focusAtSwap: string | undefined;
+    const watch = new MutationObserver(() => {
+      if (focusAtSwap === undefined && !area.isConnected) {
+        const active = el.shadowRoot!.activeElement;
+        focusAtSwap = active ? `${active.localName}.${active.className}` : 'nothing';
+      }
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    area.focus();
+    const text = 'The quick brown fox jumps over the lazy dog';
+    await sendKeys({ type: text });
+    await ready(el);
+    watch.disconnect();
+    expect(focusAtSwap).to.match(/ProseMirror/);
+    expect(el.value).to.equal(`<p>${text}</p>`);
+  });
+
   it('bold, bulleted list and table through the toolbar; the value is allowed HTML', async () => {
     const { el } = await mount();
     await el.load();

@@ -600,11 +600,16 @@ export class PortalRichTextEditor extends PortalElement {
       attributes,
       hooks,
     });
+    // Hand the focus over now, while the text area is still there: once the next render removes
+    // it, keys typed before the editor had the focus would be lost (a fast typist, a slow load).
+    if (hadFocus) {
+      host.hidden = false;
+      this.#editor.focus('end');
+    }
     this.phase = 'ready';
     this.#refreshSnapshot();
     this.#syncForm();
     await this.updateComplete;
-    if (hadFocus) this.#editor.focus('end');
     return this.#editor;
   }
 

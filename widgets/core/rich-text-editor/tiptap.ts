@@ -216,7 +216,13 @@ export const createEditor: CreateEditor = (options) => {
       else chain().insertContentAt(at, node).run();
     },
     focus: (position) => {
-      editor.commands.focus(position ?? null);
+      // at once, not in the next animation frame as Tiptap's focus command does: when the
+      // editor takes over from the plain text area, keys typed in between must not get lost
+      if (position) {
+        const { doc } = editor.state;
+        editor.commands.setTextSelection(position === 'end' ? doc.content.size : 0);
+      }
+      editor.view.focus();
     },
     setEditable: (editable) => editor.setEditable(editable, false),
     destroy: () => editor.destroy(),
