@@ -20,7 +20,7 @@ import { mountStatic } from './static.js';
 import { MailSender } from './mail/sender.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { pruneThrottle } from './auth/throttle.js';
-import { pruneDrafts } from './domain/attachments.js';
+import { pruneDrafts, sweepStrayFiles } from './domain/attachments.js';
 import { createIntranetApp } from './intranet/app.js';
 import { ensureDemoIntranet } from './intranet/registry.js';
 
@@ -96,11 +96,21 @@ async function main() {
     from: settings.mailFrom,
   });
   sender.start();
+  // files a crash left without their row (written, row not yet committed); an hour old at least,
+  // so no upload in flight is touched
+  const STRAY_FILE_AGE = 60 * 60_000;
+  void sweepStrayFiles(deps, STRAY_FILE_AGE).then(
+    (n) => {
+      if (n > 0) logger.info('removed upload files without an attachment', { files: n });
+    },
+    () => {},
+  );
   const sweeper = setInterval(() => {
     void deleteExpiredSessions(deps).catch(() => {});
     void pruneThrottle(deps).catch(() => {});
     // drafts are kept a week: a half-written ticket survives a weekend
     void pruneDrafts(deps, 7 * 24 * 60 * 60_000).catch(() => {});
+    void sweepStrayFiles(deps, STRAY_FILE_AGE).catch(() => {});
   }, 10 * 60_000);
   sweeper.unref();
 

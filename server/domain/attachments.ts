@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Deps } from '../deps.js';
 import type { Actor } from './actor.js';
@@ -190,4 +191,45 @@ export async function pruneDrafts(deps: Deps, maxAgeMs: number): Promise<number>
   await deps.db.deleteFrom('attachment').where('id', 'in', rows.map((r) => r.id)).where('ticket_id', 'is', null).execute();
   for (const r of rows) removeStoredFile(deps.config, r.storage_key);
   return rows.length;
+}
+
+/**
+ * Files in the upload directory that no attachment row names: what a crash left between writing
+ * a file and committing its row (or a `.part` of an upload cut off). Removed once they are older
+ * than `minAgeMs`, so an upload still in flight is never touched. Returns how many were removed.
+ */
+export async function sweepStrayFiles(deps: Deps, minAgeMs: number): Promise<number> {
+  const dir = deps.config.uploads.dir;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0; // no uploads yet
+  }
+  const cutoff = deps.clock.now().getTime() - minAgeMs;
+  const old = names.filter((name) => {
+    if (!/^[a-z0-9]{16,64}(\.part)?$/.test(name)) return false; // not ours: leave it alone
+    try {
+      const st = statSync(join(dir, name));
+      return st.isFile() && st.mtimeMs < cutoff;
+    } catch {
+      return false;
+    }
+  });
+  let removed = 0;
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const keys = batch.filter((n) => !n.endsWith('.part'));
+    const known = new Set(
+      keys.length
+        ? (await deps.db.selectFrom('attachment').select('storage_key').where('storage_key', 'in', keys).execute()).map((r) => r.storage_key)
+        : [],
+    );
+    for (const name of batch) {
+      if (known.has(name)) continue;
+      rmSync(join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
