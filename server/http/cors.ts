@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../deps.js';
 import type { Actor } from '../domain/actor.js';
 import { ApiError } from './errors.js';
-import { ownOrigins } from './middleware.js';
+import { ownOrigins, setResponseHeader } from './middleware.js';
 
 /**
  * Cross-origin use (embedding, DESIGN.md "Sign-in modes" 2 and 3). Each business partner
@@ -56,7 +56,7 @@ export const apiCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = foreignOrigin(c);
   if (origin === null) {
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    setResponseHeader(c, 'Vary', 'Origin', true);
     return;
   }
   const canonical = canonicalOrigin(origin);
@@ -79,12 +79,12 @@ export const apiCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   c.set('originPartners', partners);
   await next();
-  c.header('Vary', 'Origin', { append: true });
+  setResponseHeader(c, 'Vary', 'Origin', true);
   // a session of another partner's account: its answers are not for this origin's page
   const actor = c.var.actor;
   if (actor && !actorMayUseOrigin(actor, partners)) return;
-  c.header('Access-Control-Allow-Origin', origin);
-  c.header('Access-Control-Expose-Headers', exposeHeaders);
+  setResponseHeader(c, 'Access-Control-Allow-Origin', origin);
+  setResponseHeader(c, 'Access-Control-Expose-Headers', exposeHeaders);
 };
 
 /** A foreign origin acts only for the business partners that registered it. */
