@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type Config } from './config.js';
 import { HOUR, MINUTE } from './clock.js';
 
@@ -50,7 +50,14 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Setti
   const idleMinutes = int(env, 'PORTAL_SESSION_IDLE_MINUTES', 8 * 60, 5, 60 * 24 * 30);
   const absoluteHours = int(env, 'PORTAL_SESSION_ABSOLUTE_HOURS', 7 * 24, 1, 24 * 90);
   if (idleMinutes * MINUTE > absoluteHours * HOUR) throw new SettingsError('PORTAL_SESSION_IDLE_MINUTES must not exceed PORTAL_SESSION_ABSOLUTE_HOURS');
-  const filesDir = resolve(cwd, env.PORTAL_FILES ?? 'data/files');
+  const dbPath = env.PORTAL_DB === ':memory:' ? ':memory:' : resolve(cwd, env.PORTAL_DB ?? 'data/portal.db');
+  // attachments live next to their database unless told otherwise: a second instance on another
+  // PORTAL_DB (and its --reset) never touches the first one's files
+  const filesDir = env.PORTAL_FILES
+    ? resolve(cwd, env.PORTAL_FILES)
+    : dbPath === ':memory:'
+      ? resolve(cwd, 'data/files')
+      : join(dirname(dbPath), 'files');
   const base = defaultConfig();
   const config = defaultConfig({
     publicUrl,
@@ -66,7 +73,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Setti
   });
   return {
     port,
-    dbPath: env.PORTAL_DB === ':memory:' ? ':memory:' : resolve(cwd, env.PORTAL_DB ?? 'data/portal.db'),
+    dbPath,
     filesDir,
     seed: seedRaw,
     smtpUrl,
