@@ -108,16 +108,21 @@ export const ticketBoardStyles = css`
     gap: var(--_space-3);
     margin-bottom: var(--_space-3);
   }
+  /* the selects are as wide as their longest option (German ones are long); the search takes the
+     rest of the row, and what does not fit wraps to the next row instead of being cut off */
   .filters .field {
     margin: 0;
-    flex: 1 1 9rem;
-    min-width: 0;
+    flex: 0 1 auto;
+    max-width: 100%;
   }
   .filters .search {
-    flex: 3 1 14rem;
+    flex: 1 1 14rem;
+    min-width: min(14rem, 100%);
   }
   .filters select.input {
-    width: 100%;
+    width: auto;
+    min-width: 100%;
+    max-width: 100%;
   }
   .sort-select {
     display: none !important;
@@ -401,15 +406,11 @@ export const ticketBoardStyles = css`
       width: auto;
     }
     .filters .field {
-      flex: 1 1 40%;
-      min-width: 0;
+      flex-grow: 1;
     }
     .filters .search,
     .filters .sort-select {
       flex-basis: 100%;
-    }
-    .filters select.input {
-      width: 100%;
     }
     .sort-select {
       display: grid !important;
