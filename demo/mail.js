@@ -182,6 +182,11 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** An e-mail address that may wrap after "@" and before dots (a table column can be narrow). */
+function breakable(address) {
+  return address.split(/(?<=@)|(?=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+}
+
 const state = {
   items: null,
   selectedId: null,
@@ -266,7 +271,7 @@ function render() {
             'tr',
             { class: m.id === state.selectedId ? 'selected' : undefined },
             h('td', { class: 'num', 'data-label': t('colTime') }, h('time', { datetime: m.createdAt }, fmtDateTime(m.createdAt))),
-            h('td', { class: 'wrap', 'data-label': t('colTo') }, m.to),
+            h('td', { class: 'wrap', 'data-label': t('colTo') }, breakable(m.to)),
             h(
               'td',
               { 'data-label': t('colSubject') },
