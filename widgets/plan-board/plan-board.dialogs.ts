@@ -320,6 +320,11 @@ export const dialogsStyles = css`
     display: grid;
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0 var(--_space-4);
+    /* a message under one field must not stretch its neighbour in the same row */
+    align-items: start;
+  }
+  .form-grid .field {
+    align-content: start;
   }
   .form-status:empty {
     display: none;
