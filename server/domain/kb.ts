@@ -39,7 +39,7 @@ const MIN_INDEXED = 3;
 const ftsString = (t: string) => '"' + t.replace(/"/g, '""') + '"';
 
 /** Visible article ids matching the query, best first (bm25, titles weigh 10×). */
-async function searchArticleIds(deps: Deps, actor: Actor, q: string, sectionId?: string): Promise<string[]> {
+async function searchArticleIds(deps: Deps, actor: Actor, q: string, sectionId?: string, language?: Locale): Promise<string[]> {
   const terms = searchTerms(q);
   if (terms.length === 0) return [];
   const long = terms.filter((t) => [...t].length >= MIN_INDEXED);
@@ -51,6 +51,7 @@ async function searchArticleIds(deps: Deps, actor: Actor, q: string, sectionId?:
     .select('kb_article.id')
     .where(articleVisibility(actor));
   if (sectionId) query = query.where('kb_article.section_id', '=', sectionId);
+  if (language) query = query.where('kb_article.language', '=', language);
   for (const t of short) {
     query = query.where(sql<SqlBool>`(instr(kb_fts.title, ${t}) > 0 OR instr(kb_fts.body, ${t}) > 0)`);
   }
@@ -71,16 +72,20 @@ export interface KbSectionDto {
   articleCount: number;
 }
 
-/** Sections with the number of visible (and, with `q`, matching) articles; empty ones are left out. */
-export async function listSections(deps: Deps, actor: Actor, locale: Locale, q?: string): Promise<KbSectionDto[]> {
+/**
+ * Sections with the number of visible (and, with `q`, matching; with `language`, written in it)
+ * articles; empty ones are left out.
+ */
+export async function listSections(deps: Deps, actor: Actor, locale: Locale, q?: string, language?: Locale): Promise<KbSectionDto[]> {
   const n = locale === 'de' ? 'name_de' : 'name_en';
-  const matching = q && q.trim() ? await searchArticleIds(deps, actor, q) : null;
+  const matching = q && q.trim() ? await searchArticleIds(deps, actor, q, undefined, language) : null;
   if (matching && matching.length === 0) return [];
   let query = deps.db
     .selectFrom('kb_article')
     .innerJoin('kb_section', 'kb_section.id', 'kb_article.section_id')
     .select(['kb_section.id', `kb_section.${n} as name`, 'kb_section.sort', (eb) => eb.fn.countAll<number>().as('n')])
     .where(articleVisibility(actor));
+  if (language) query = query.where('kb_article.language', '=', language);
   if (matching) query = query.where('kb_article.id', 'in', matching);
   const rows = await query.groupBy(['kb_section.id', `kb_section.${n}`, 'kb_section.sort']).orderBy('kb_section.sort').orderBy(`kb_section.${n}`).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, articleCount: Number(r.n) }));
@@ -97,9 +102,28 @@ export interface KbArticleListItem {
   snippet: Segment[];
 }
 
-export async function listArticles(deps: Deps, actor: Actor, opts: { section?: string; q?: string }) {
+export interface KbLanguageDto {
+  language: Locale;
+  articleCount: number;
+}
+
+/** How many visible (and, with `q`, matching) articles each language has; languages without any are left out. */
+export async function listLanguages(deps: Deps, actor: Actor, q?: string): Promise<KbLanguageDto[]> {
+  const matching = q && q.trim() ? await searchArticleIds(deps, actor, q) : null;
+  if (matching && matching.length === 0) return [];
+  let query = deps.db
+    .selectFrom('kb_article')
+    .innerJoin('kb_section', 'kb_section.id', 'kb_article.section_id')
+    .select(['kb_article.language', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(articleVisibility(actor));
+  if (matching) query = query.where('kb_article.id', 'in', matching);
+  const rows = await query.groupBy('kb_article.language').orderBy('kb_article.language').execute();
+  return rows.map((r) => ({ language: r.language, articleCount: Number(r.n) }));
+}
+
+export async function listArticles(deps: Deps, actor: Actor, opts: { section?: string; q?: string; language?: Locale }) {
   const q = opts.q?.trim() ?? '';
-  const ids = q ? await searchArticleIds(deps, actor, q, opts.section) : null;
+  const ids = q ? await searchArticleIds(deps, actor, q, opts.section, opts.language) : null;
   if (ids && ids.length === 0) return { items: [] as KbArticleListItem[], total: 0, page: 1, pageSize: 0 };
   let query = deps.db
     .selectFrom('kb_article')
@@ -107,6 +131,7 @@ export async function listArticles(deps: Deps, actor: Actor, opts: { section?: s
     .select(['kb_article.id', 'kb_article.title', 'kb_article.section_id', 'kb_article.language', 'kb_article.created_at', 'kb_article.updated_at', 'kb_article.body_text'])
     .where(articleVisibility(actor));
   if (opts.section) query = query.where('kb_article.section_id', '=', opts.section);
+  if (opts.language) query = query.where('kb_article.language', '=', opts.language);
   if (ids) query = query.where('kb_article.id', 'in', ids);
   const rows = await query.orderBy('kb_article.title').execute();
   if (ids) {

@@ -16,20 +16,29 @@ import {
   agentUpdateSection,
   getArticle,
   listArticles,
+  listLanguages,
   listSections,
 } from '../domain/kb.js';
 
 /** The knowledge base as customers (and agents) read it (R-KB-1..3). */
 export const kbRoutes = new Hono<AppEnv>()
-  // GET /api/kb/sections?q= — sections with the number of visible (matching) articles
+  // GET /api/kb/sections?q=&language= — sections with the number of visible (matching) articles
   .get('/sections', queryParams(kbListQuery), async (c) => {
-    const items = await listSections(c.var.deps, c.var.actor!, requestLocale(c), c.req.valid('query').q);
+    const { q, language } = c.req.valid('query');
+    const items = await listSections(c.var.deps, c.var.actor!, requestLocale(c), q, language);
     return c.json({ items }, 200);
   })
-  // GET /api/kb/articles?section=&q= — ranked, with highlighted snippets as segments
+  // GET /api/kb/languages?q= — the article languages with the number of visible (matching) articles
+  .get('/languages', queryParams(kbListQuery), async (c) => {
+    return c.json({ items: await listLanguages(c.var.deps, c.var.actor!, c.req.valid('query').q) }, 200);
+  })
+  // GET /api/kb/articles?section=&q=&language= — ranked, with highlighted snippets as segments
   .get('/articles', queryParams(kbListQuery), async (c) => {
-    const { section, q } = c.req.valid('query');
-    return c.json(await listArticles(c.var.deps, c.var.actor!, { ...(section ? { section } : {}), ...(q ? { q } : {}) }), 200);
+    const { section, q, language } = c.req.valid('query');
+    return c.json(
+      await listArticles(c.var.deps, c.var.actor!, { ...(section ? { section } : {}), ...(q ? { q } : {}), ...(language ? { language } : {}) }),
+      200,
+    );
   })
   // GET /api/kb/articles/:id
   .get('/articles/:id', pathParams(kbIdParam), async (c) => {

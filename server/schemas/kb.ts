@@ -14,6 +14,8 @@ export const kbListQuery = z.object({
   section: id.optional(),
   q: z.string().max(200, 'The search text is too long').optional(),
   lang: z.enum(['de', 'en']).optional(),
+  /** only the articles written in this language (the list's language choice); absent: all */
+  language: z.enum(['de', 'en']).optional(),
 });
 
 export const kbSectionBody = z.object({
