@@ -40,9 +40,11 @@ export class TicketWizardTags extends PortalElement {
         background: var(--_color-surface);
         cursor: text;
       }
+      /* one ring, on the box, like .input:focus-visible of the other fields */
       .box:focus-within {
         border-color: var(--_color-focus);
-        box-shadow: 0 0 0 1px var(--_color-focus);
+        outline: 2px solid var(--_color-focus);
+        outline-offset: 0;
       }
       .box.invalid {
         border-color: var(--_color-danger);
@@ -99,6 +101,10 @@ export class TicketWizardTags extends PortalElement {
         background: transparent;
         color: var(--_color-text);
         font: inherit;
+      }
+      input:focus,
+      input:focus-visible {
+        /* the box shows the focus (:focus-within); no ring inside the ring */
         outline: none;
       }
       [role='listbox'] {
