@@ -2,6 +2,7 @@ import type { HashCost } from './auth/passwords.js';
 import { defaultHashCost } from './auth/passwords.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './schemas/password-rules.js';
 import { DAY, HOUR, MINUTE } from './clock.js';
+import { defaultMaxFileBytes } from './schemas/uploads.js';
 
 /** Everything the app can be tuned with. `main.ts` builds it from the environment. */
 export interface Config {
@@ -63,7 +64,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     invitationTtlMs: 7 * DAY,
     uploads: {
       dir: 'data/files',
-      maxFileBytes: 10 * 1024 * 1024,
+      maxFileBytes: defaultMaxFileBytes,
       maxRequestBytes: 50 * 1024 * 1024,
       maxFiles: 10,
     },

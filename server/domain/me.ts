@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from './actor.js';
 import { partnerIds, releasePartnerIds } from './access.js';
+import { maxAttachmentsPerSubmission } from '../schemas/uploads.js';
 
 /** GET /api/me: who the caller is and what the UI may offer them (the server still decides). */
 export async function describeMe(deps: Deps, actor: Actor) {
@@ -89,6 +90,11 @@ export async function describeMe(deps: Deps, actor: Actor) {
       pendingReleases: release ? awaitingMyRelease : mySubmittedAwaiting,
       awaitingMyRelease,
       mySubmittedAwaiting,
+    },
+    /** what the upload fields state (the server checks them again) */
+    limits: {
+      uploadMaxFileBytes: deps.config.uploads.maxFileBytes,
+      attachmentsPerSubmission: maxAttachmentsPerSubmission,
     },
   };
 }

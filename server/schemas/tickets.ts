@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxAttachmentsPerSubmission } from './uploads.js';
 
 export const ticketStatuses = [
   'awaiting_release',
@@ -53,7 +54,7 @@ export const createTicketBody = z.object({
   release: z.boolean().default(false),
   private: z.boolean().default(false),
   /** uploads made while writing (POST /api/uploads), attached to the new ticket */
-  attachmentIds: z.array(id).max(50).default([]),
+  attachmentIds: z.array(id).max(maxAttachmentsPerSubmission).default([]),
 });
 export type CreateTicketInput = z.output<typeof createTicketBody>;
 
@@ -94,7 +95,7 @@ export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
 
 export const positionBody = z.object({
   body: richTextInput,
-  attachmentIds: z.array(id).max(50).default([]),
+  attachmentIds: z.array(id).max(maxAttachmentsPerSubmission).default([]),
 });
 
 export const reasonBody = z.object({
@@ -108,7 +109,7 @@ export const shortReasonBody = z.object({
 export const agentPositionBody = z.object({
   body: richTextInput,
   internal: z.boolean().default(false),
-  attachmentIds: z.array(id).max(50).default([]),
+  attachmentIds: z.array(id).max(maxAttachmentsPerSubmission).default([]),
 });
 
 export const agentStatusBody = z.object({

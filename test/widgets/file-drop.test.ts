@@ -234,6 +234,44 @@ describe('portal-file-drop', () => {
     expect($maybe(el, 'li.file')).to.equal(null);
   });
 
+  it('keep-uploaded: × on a finished upload only hides the message; the file stays, nothing is deleted (fresh-eyes 1)', async () => {
+    const { el, api } = await mount(html`<portal-file-drop keep-uploaded></portal-file-drop>`);
+    choose(el, [file('red.png', 100, 'image/png')]);
+    await waitUntil(() => el.value.length === 1);
+    await el.updateComplete;
+    const id = el.value[0]!.id;
+    const button = rows(el)[0]!.querySelector<HTMLButtonElement>('.remove')!;
+    expect(button.getAttribute('aria-label')).to.equal('Hide this message about red.png (the file stays attached)');
+    expect(button.title).to.equal('Hide message');
+    await expect(el).to.be.accessible();
+    let changed = 0;
+    el.addEventListener('files-changed', () => changed++);
+    button.click();
+    await waitUntil(() => rows(el).length === 0, 'the row did not go');
+    expect(api.calls.some((c) => c.method === 'uploads.remove')).to.equal(false);
+    expect(api.world.attachments.some((a) => a.id === id)).to.equal(true);
+    expect(text(el)).not.to.contain('red.png removed.');
+    expect(changed).to.equal(0);
+  });
+
+  it('max-files="0": no count limit, only the size is stated', async () => {
+    const { el } = await mount(html`<portal-file-drop max-files="0" max-file-size="2097152"></portal-file-drop>`);
+    expect($(el, '#limits').textContent).to.equal('At most 2 MB per file.');
+    choose(el, Array.from({ length: 12 }, (_, i) => file(`${i}.pdf`)));
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(12);
+    expect($maybe(el, '.notice')).to.equal(null);
+  });
+
+  it('a file over the limit never reads as the limit: 11,000,000 bytes is 10.5 MB (fresh-eyes 5)', async () => {
+    const { el } = await mount();
+    expect($(el, '#limits').textContent).to.equal('Up to 50 files, at most 10 MB each.');
+    choose(el, [file('big.bin', 11_000_000), file('just.bin', 10 * 1024 * 1024 + 1)]);
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.querySelector('.file-meta')!.textContent!.trim())).to.deep.equal(['10.5 MB · Not uploaded', '10.1 MB · Not uploaded']);
+    expect(rows(el)[0]!.querySelector('.file-error')!.textContent).to.equal('Larger than the limit of 10 MB per file.');
+  });
+
   it('speaks German', async () => {
     document.documentElement.lang = 'de';
     const { el } = await mount(html`<portal-file-drop max-files="5"></portal-file-drop>`);
@@ -246,6 +284,12 @@ describe('portal-file-drop', () => {
     await el.updateComplete;
     expect(rows(el)[0]!.querySelector('.file-meta')!.textContent!.trim()).to.equal('1,5 kB · Hochgeladen');
     await expect(el).to.be.accessible();
+    el.keepUploaded = true;
+    await el.updateComplete;
+    expect(rows(el)[0]!.querySelector('.remove')!.getAttribute('aria-label')).to.equal('Meldung zu Bericht.pdf ausblenden (die Datei bleibt angehängt)');
+    choose(el, [file('gross.bin', 11_000_000)]);
+    await el.updateComplete;
+    expect(rows(el)[1]!.querySelector('.file-meta')!.textContent!.trim()).to.equal('10,5 MB · Nicht hochgeladen');
     document.documentElement.lang = 'en';
     await localeReady();
   });

@@ -412,6 +412,66 @@ describe('ticket-detail', () => {
     expect(el.hasCustomState('busy')).to.equal(false);
   });
 
+  it('finished uploads leave the list by themselves; × on one kept beside a failure only hides its message (fresh-eyes 1, R-TICKET-2)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    await customElements.whenDefined('portal-file-drop');
+    const drop = $(el, 'portal-file-drop') as HTMLElement & { addFiles(f: File[]): void; maxFileSize: number; updateComplete: Promise<boolean> };
+    await waitUntil(() => drop.shadowRoot?.querySelector('[part=zone]'), 'no drop zone');
+    // the true limits: the size from GET /api/me, no count (each file is its own request)
+    expect(drop.shadowRoot!.querySelector('#limits')!.textContent).to.equal('At most 10 MB per file.');
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const before = el.ticket!.attachments.length;
+      let updated = oneEvent(el, 'ticket-updated');
+      drop.addFiles([new File(['0123456789'], 'red.png', { type: 'image/png' })]);
+      await updated;
+      await waitUntil(() => drop.shadowRoot!.querySelectorAll('li.file').length === 0, 'the finished upload stayed listed');
+      expect(el.ticket!.attachments.length).to.equal(before + 1);
+      // the same file again is a second upload, not ignored
+      updated = oneEvent(el, 'ticket-updated');
+      drop.maxFileSize = 20;
+      drop.addFiles([new File(['0123456789'], 'red.png', { type: 'image/png' }), new File(['x'.repeat(30)], 'gross.txt', { type: 'text/plain' })]);
+      await updated;
+      await el.updateComplete;
+      await drop.updateComplete;
+      expect(el.ticket!.attachments.length).to.equal(before + 2);
+      const done = drop.shadowRoot!.querySelector<HTMLLIElement>('li.file.done')!;
+      const hide = done.querySelector<HTMLButtonElement>('.remove')!;
+      expect(hide.getAttribute('aria-label')).to.equal('Hide this message about red.png (the file stays attached)');
+      hide.click();
+      await waitUntil(() => !drop.shadowRoot!.querySelector('li.file.done'), 'the message did not go');
+      expect(api.calls.some((c) => c.method === 'uploads.remove')).to.equal(false);
+      expect(api.world.attachments.filter((a) => a.ticketId === t.id && a.fileName === 'red.png')).to.have.length(2);
+      expect(drop.shadowRoot!.textContent).to.contain('gross.txt');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
+
+  it('awaiting release: the composer does not promise the service desk reads it (fresh-eyes 8b)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'awaiting_release');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const editor = await composer(el);
+    expect(editor.label).to.equal('Your position');
+    expect(editor.hint).to.equal('The service desk sees it only after the release. Ctrl+Enter sends.');
+    const other = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    el.ticketId = other.id;
+    await ready(el);
+    await waitUntil(() => el.ticket?.id === other.id);
+    await el.updateComplete;
+    expect((await composer(el)).label).to.equal('Your message to the service desk');
+  });
+
   it('images in the description load through the API; the actions slot and reload() serve other hosts', async () => {
     const api = new FakeApi({ signedInAs: erik });
     const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');

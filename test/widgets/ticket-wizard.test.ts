@@ -147,6 +147,10 @@ describe('ticket-wizard', () => {
     expect(input.getAttribute('role')).to.equal('combobox');
     input.focus();
     await sendKeys({ type: 'VP' });
+    // one focus ring, on the box; none on the input inside it (fresh-eyes 12)
+    const inner = getComputedStyle(input);
+    expect([inner.outlineStyle, inner.boxShadow]).to.deep.equal(['none', 'none']);
+    expect(getComputedStyle(t.shadowRoot!.querySelector('.box')!).outlineStyle).to.equal('solid');
     await waitUntil(() => input.getAttribute('aria-expanded') === 'true', 'no suggestions');
     const call = api.calls.filter((c) => c.method === 'lookups.tags').at(-1)!;
     expect(call.input).to.deep.include({ prefix: 'VP', partner: 'bp-nordwind' });
@@ -201,6 +205,9 @@ describe('ticket-wizard', () => {
 
     expect(currentStep(el)).to.equal('Attachments');
     await expect(el).to.be.accessible();
+    // the limits the server really applies (GET /api/me), not a number of the widget's own (fresh-eyes 4)
+    await waitUntil(() => fileDrop(el).shadowRoot?.querySelector('#limits'), 'no limits shown');
+    expect(fileDrop(el).shadowRoot!.querySelector('#limits')!.textContent).to.equal('Up to 50 files, at most 10 MB each.');
     fileDrop(el).addFiles([new File(['log line'], 'vpn.log', { type: 'text/plain' })]);
     await waitUntil(() => fileDrop(el).value.length === 1, 'upload did not finish');
     await next(el);
@@ -471,6 +478,9 @@ describe('ticket-wizard', () => {
     await waitUntil(() => $maybe(el, '.send-error'), 'no error shown');
     expect($(el, '.send-error').textContent).to.contain('The portal cannot be reached');
     expect($(el, '.send-error').textContent).to.contain('Nothing you entered is lost.');
+    // "try again" once: the message says it, the button does it (fresh-eyes 8c)
+    expect($(el, '.send-error').textContent!.match(/try again/gi)).to.have.length(2);
+    expect($(el, '.send-error p + p').textContent).to.equal('Nothing you entered is lost.');
     expect(currentStep(el)).to.equal('Review and send');
     expect(JSON.parse(sessionStorage.getItem('helpdesk-portal.ticket-wizard.v1:acc-erik')!).draft.subject).to.equal('VPN drops every ten minutes');
     await expect(el).to.be.accessible();

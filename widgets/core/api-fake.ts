@@ -7,6 +7,7 @@
  * the real server, so the two cannot drift apart unnoticed.
  */
 import { errorStatus, type ErrorCode, type ValidationIssue } from '../../server/schemas/errors.js';
+import { defaultMaxFileBytes, maxAttachmentsPerSubmission } from '../../server/schemas/uploads.js';
 import {
   checkPasswordRules,
   passwordRuleMessages,
@@ -192,6 +193,8 @@ export class FakeApi implements Api {
   readonly #failuresByEmail = new Map<string, { failures: number; blockedUntil: number }>();
   readonly #now: () => number;
   readonly #notifier = new SessionChangeNotifier();
+  /** the per-file upload limit the fake enforces and reports in me().limits */
+  readonly #maxFileBytes: number;
   #sessionAccountId: string | null = null;
   #globalBlockUntil = 0;
   /** every call in order, for tests that assert what a widget asked for */
@@ -310,8 +313,9 @@ export class FakeApi implements Api {
       error: (code, message, details) => this.#error(code, message, details),
       invalid: (issues, message) => this.#invalid(issues, message),
       now: () => this.#now(),
-      maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
+      maxFileBytes: options.maxFileBytes ?? defaultMaxFileBytes,
     };
+    this.#maxFileBytes = core.maxFileBytes;
     const resources = createFakeResources(core);
     this.tickets = resources.tickets;
     this.uploads = resources.uploads;
@@ -500,6 +504,7 @@ export class FakeApi implements Api {
         awaitingMyRelease,
         mySubmittedAwaiting,
       },
+      limits: { uploadMaxFileBytes: this.#maxFileBytes, attachmentsPerSubmission: maxAttachmentsPerSubmission },
     };
   }
 

@@ -22,7 +22,8 @@ import { formatDate, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { richText } from '../core/sanitize.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
-import { exactTime, formatBytes, priorityLabel, statusLabel, ticketLabelStyles } from './ticket-labels.js';
+import { exactTime, priorityLabel, statusLabel, ticketLabelStyles } from './ticket-labels.js';
+import { formatFileSize } from '../core/file-drop/file-size.js';
 import { PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent, TicketUpdatedEvent } from './ticket-detail.events.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
 
@@ -306,7 +307,7 @@ export class TicketDetail extends PortalElement {
               ${positions.map((p) => this.#renderPosition(p))}
             </ol>
           </section>
-          ${a.comment ? this.#renderComposer() : nothing}
+          ${a.comment ? this.#renderComposer(ticket) : nothing}
         </div>
         ${this.#renderAttachments(ticket)}
       </div>
@@ -406,7 +407,7 @@ export class TicketDetail extends PortalElement {
                 <button class="link" type="button" @click=${() => this.#download(f)}>
                   ${f.fileName}<span class="visually-hidden"> (${msg('download')})</span>
                 </button>
-                <span class="muted">${formatBytes(f.size, this.locale)}</span>
+                <span class="muted">${formatFileSize(f.size, this.locale)}</span>
               </li>`,
             )}
           </ul>`
@@ -450,16 +451,18 @@ export class TicketDetail extends PortalElement {
     return typeof v === 'string' ? v.trim() : '';
   }
 
-  #renderComposer(): TemplateResult {
+  #renderComposer(ticket: TicketDetailDto): TemplateResult {
     void import('../core/rich-text-editor/define.js');
+    // not released yet: the service desk cannot see the ticket, so the label must not promise it
+    const unreleased = ticket.status === 'awaiting_release' || ticket.status === 'release_rejected';
     return html`<form part="composer" class="composer" @submit=${this.#send} aria-labelledby="composer-title" novalidate>
       <h3 id="composer-title">${msg('Write a position')}</h3>
       <portal-rich-text-editor
         class="composer-text"
         .api=${this.api}
         name="body"
-        label=${msg('Your message to the service desk')}
-        hint=${msg('Ctrl+Enter sends.')}
+        label=${unreleased ? msg('Your position') : msg('Your message to the service desk')}
+        hint=${unreleased ? `${msg('The service desk sees it only after the release.')} ${msg('Ctrl+Enter sends.')}` : msg('Ctrl+Enter sends.')}
         .value=${this.draft}
         error=${this.composerIssue ?? ''}
         @input=${(e: Event) => {
@@ -494,7 +497,9 @@ export class TicketDetail extends PortalElement {
         ? html`<portal-file-drop
             class="upload"
             label=${msg('Upload files…')}
-            max-files="20"
+            max-files="0"
+            max-file-size=${this.#limits()?.uploadMaxFileBytes ?? nothing}
+            keep-uploaded
             .api=${this.api}
             .uploader=${this.#uploader}
             .remover=${null}
@@ -517,7 +522,7 @@ export class TicketDetail extends PortalElement {
           ${f.fileName}<span class="visually-hidden"> (${msg('download')})</span>
         </button>
         <span class="muted small">
-          ${formatBytes(f.size, this.locale)} · <time datetime=${f.createdAt}>${formatDate(f.createdAt, { dateStyle: 'medium' }, this.locale)}</time> ·
+          ${formatFileSize(f.size, this.locale)} · <time datetime=${f.createdAt}>${formatDate(f.createdAt, { dateStyle: 'medium' }, this.locale)}</time> ·
           ${f.uploadedBy.name}
         </span>
       </div>
@@ -757,12 +762,19 @@ export class TicketDetail extends PortalElement {
 
   /** When every upload has settled: the ticket again (its files, the history); the list empties unless a file failed. */
   readonly #onFilesChanged = async (e: FilesChangedEvent) => {
+    // the element itself, taken now: after dispatch the event's target is retargeted/cleared
+    const drop = e.currentTarget as PortalFileDrop;
     const { files, uploading, failed } = e.detail;
     this.uploading = uploading > 0;
     if (uploading > 0 || files.length === 0) return;
     await this.#afterChange();
-    if (failed === 0) (e.target as PortalFileDrop).reset();
+    if (failed === 0) drop.reset();
   };
+
+  /** The running server's upload limits (GET /api/me); the file drop's defaults without a session. */
+  #limits() {
+    return this.session?.status === 'signed-in' ? this.session.me.limits : undefined;
+  }
 
   // --- images and previews ---------------------------------------------------------------------
 

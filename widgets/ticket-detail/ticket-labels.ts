@@ -79,13 +79,6 @@ export function exactTime(value: string, locale: Locale): string {
   return formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }, locale);
 }
 
-/** "81 byte", "2 kB", "4.5 MB" in the locale's digits. */
-export function formatBytes(bytes: number, locale: Locale): string {
-  const [unit, value] =
-    bytes < 1024 ? (['byte', bytes] as const) : bytes < 1024 * 1024 ? (['kilobyte', bytes / 1024] as const) : (['megabyte', bytes / 1024 / 1024] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-}
-
 /** Status and priority badges: a coloured dot and a word (colour is never the only cue). */
 export const ticketLabelStyles = css`
   .badge {

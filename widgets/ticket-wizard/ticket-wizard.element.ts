@@ -454,11 +454,18 @@ export class TicketWizard extends PortalElement {
   }
 
   #renderAttachmentsStep(): TemplateResult {
+    // the running server's limits (GET /api/me); the file drop's defaults are the same constants
+    const limits = this.session?.status === 'signed-in' ? this.session.me.limits : undefined;
     return html`<p class="hint">${msg('Add files such as screenshots, logs or documents. You can remove them again before sending. This step is optional.')}</p>
       ${this.errors.attachments
         ? html`<div class="alert danger" id="attachments-error" tabindex="-1">${icons.alert()}<p>${this.errors.attachments}</p></div>`
         : nothing}
-      <portal-file-drop .api=${this.api} @files-changed=${this.#onFilesChanged}></portal-file-drop>`;
+      <portal-file-drop
+        .api=${this.api}
+        max-files=${limits?.attachmentsPerSubmission ?? nothing}
+        max-file-size=${limits?.uploadMaxFileBytes ?? nothing}
+        @files-changed=${this.#onFilesChanged}
+      ></portal-file-drop>`;
   }
 
   #renderDescriptionStep(): TemplateResult {
@@ -715,7 +722,7 @@ export class TicketWizard extends PortalElement {
       ${icons.alert()}
       <div>
         <p>${errorMessage(e)}</p>
-        ${retry ? html`<p>${msg('Nothing you entered is lost. Please try again.')}</p>` : nothing}
+        ${retry ? html`<p>${msg('Nothing you entered is lost.')}</p>` : nothing}
         ${ref ? html`<p class="reference">${msg(str`Reference: ${ref}`)}</p>` : nothing}
         ${retry
           ? html`<button class="button small retry" type="button" ?disabled=${this.sending} @click=${() => void this.#send()}>${msg('Try again')}</button>`

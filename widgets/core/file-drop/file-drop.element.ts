@@ -7,6 +7,7 @@ import { PortalElement } from '../base-element.js';
 import { icons } from '../icons.js';
 import { formatNumber } from '../localization.js';
 import { formatFileSize } from './file-size.js';
+import { defaultMaxFileBytes, maxAttachmentsPerSubmission } from '../../../server/schemas/uploads.js';
 import { upgradeProperty } from '../upgrade-property.js';
 import { errorMessage } from '../messages.js';
 import { alertStyles, buttonStyles, hostStyles } from '../styles.js';
@@ -36,8 +37,6 @@ interface Entry {
   error: string | null;
   abort: AbortController | null;
 }
-
-const MB = 1024 * 1024;
 
 export { formatFileSize };
 
@@ -83,11 +82,17 @@ let keys = 0;
 export class PortalFileDrop extends PortalElement {
   static override styles = [hostStyles, buttonStyles, alertStyles, fileDropStyles];
 
-  /** Most files that may be attached (stored and uploading together). */
-  @property({ type: Number, attribute: 'max-files' }) maxFiles = 10;
+  /** Most files that may be attached (stored and uploading together); 0: no limit. Default: what a new ticket may claim. */
+  @property({ type: Number, attribute: 'max-files' }) maxFiles = maxAttachmentsPerSubmission;
 
-  /** Largest file in bytes (the server's limit; default 10 MB). */
-  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = 10 * MB;
+  /** Largest file in bytes (the server's limit, `limits.uploadMaxFileBytes` of GET /api/me; default 10 MB). */
+  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = defaultMaxFileBytes;
+
+  /**
+   * Finished uploads belong to their target (e.g. an existing ticket's record) and are not
+   * removed here: their button only dismisses the message. Without it, × deletes the upload.
+   */
+  @property({ type: Boolean, attribute: 'keep-uploaded' }) keepUploaded = false;
 
   /** File types the dialog offers (`accept` of a file input), e.g. `image/*,.pdf`; empty: all. */
   @property({ attribute: 'accept' }) accept = '';
@@ -144,7 +149,7 @@ export class PortalFileDrop extends PortalElement {
     const list = [...files];
     if (list.length === 0) return;
     const counted = this.entries.filter((e) => e.status !== 'error').length;
-    const room = Math.max(0, this.maxFiles - counted);
+    const room = this.maxFiles > 0 ? Math.max(0, this.maxFiles - counted) : list.length;
     const accepted = list.slice(0, room);
     const refused = list.slice(room);
     this.notice = refused.length
@@ -191,7 +196,11 @@ export class PortalFileDrop extends PortalElement {
   }
 
   protected override render(): TemplateResult {
-    const limits = msg(str`Up to ${formatNumber(this.maxFiles, {}, this.locale)} files, at most ${formatFileSize(this.maxFileSize, this.locale)} each.`);
+    const size = formatFileSize(this.maxFileSize, this.locale);
+    const limits =
+      this.maxFiles > 0
+        ? msg(str`Up to ${formatNumber(this.maxFiles, {}, this.locale)} files, at most ${size} each.`)
+        : msg(str`At most ${size} per file.`);
     return html`<div
       part="base"
       class="base ${this.dragging ? 'dragging' : ''}"
@@ -262,13 +271,19 @@ export class PortalFileDrop extends PortalElement {
           class="button quiet small remove"
           type="button"
           ?disabled=${this.disabled || e.status === 'removing'}
-          aria-label=${msg(str`Remove ${e.fileName}`)}
+          aria-label=${this.#dismissOnly(e) ? msg(str`Hide this message about ${e.fileName} (the file stays attached)`) : msg(str`Remove ${e.fileName}`)}
+          title=${this.#dismissOnly(e) ? msg('Hide message') : msg('Remove')}
           @click=${() => void this.#remove(e.key)}
         >
           ${icons.cross()}
         </button>
       </div>
     </li>`;
+  }
+
+  /** A stored file that stays where it went: its button hides the row, nothing is deleted. */
+  #dismissOnly(e: Entry): boolean {
+    return this.keepUploaded && e.status === 'done';
   }
 
   #entry(init: Partial<Entry> & Pick<Entry, 'fileName' | 'size' | 'contentType' | 'status'>): Entry {
@@ -367,8 +382,9 @@ export class PortalFileDrop extends PortalElement {
       });
     };
     entry.abort?.abort();
+    const dismissOnly = this.#dismissOnly(entry);
     const remover: FileRemover | null = this.remover === undefined ? (id, o) => this.api.uploads.remove(id, o) : this.remover;
-    if (entry.status === 'done' && entry.attachment && remover) {
+    if (!dismissOnly && entry.status === 'done' && entry.attachment && remover) {
       this.#patch(key, { status: 'removing', error: null });
       try {
         await remover(entry.attachment.id, { signal: new AbortController().signal });
@@ -383,9 +399,10 @@ export class PortalFileDrop extends PortalElement {
     }
     const had = this.entries.some((e) => e.key === key);
     this.entries = this.entries.filter((e) => e.key !== key);
-    if (had) this.#announce(msg(str`${entry.fileName} removed.`));
+    if (had && !dismissOnly) this.#announce(msg(str`${entry.fileName} removed.`));
     focusAfter();
-    this.#changed();
+    // a hidden message changes no stored file
+    if (!dismissOnly) this.#changed();
   }
 
   #changed() {
