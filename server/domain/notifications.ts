@@ -44,8 +44,8 @@ const statusNames: Record<string, [string, string]> = {
 const statusName = (locale: Locale, s: string) => statusNames[s]?.[locale === 'de' ? 0 : 1] ?? s;
 
 const footers: Record<Locale, string> = {
-  de: 'Sie erhalten diese E-Mail, weil Benachrichtigungen für Ihren Kundenzugang eingeschaltet sind. Sie können sie im Portal unter Ihrem Namen abschalten.',
-  en: 'You receive this e-mail because notifications are switched on for your customer account. You can switch them off in the portal under your name.',
+  de: 'Sie erhalten diese E-Mail, weil Benachrichtigungen für Ihren Kundenzugang eingeschaltet sind. Sie können sie im Portal unter „Ihr Konto“ abschalten (Ihr Name oben rechts).',
+  en: 'You receive this e-mail because notifications are switched on for your customer account. You can switch them off in the portal under “Your account” (your name at the top right).',
 };
 
 interface Recipient {
