@@ -50,7 +50,8 @@ describe('portal-app', () => {
     const { app } = await mountApp('anna.viewer@nordwind.example');
     expect(navViews(app)).to.deep.equal(['dashboard', 'board', 'kb', 'plan']);
     expect(badge(app)).to.equal(null);
-    expect($(app, '[part=user]').textContent).to.equal('Anna Schneider');
+    expect($(app, '[part=user] .user-name').textContent).to.equal('Anna Schneider');
+    expect($(app, '[part=user]').getAttribute('href')).to.equal('#/settings');
     await expect(app).to.be.accessible();
   });
 
@@ -197,12 +198,98 @@ describe('portal-app', () => {
     const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
     $<HTMLAnchorElement>(app, 'a.brand').focus();
     const seen: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await sendKeys({ press: 'Tab' });
       const a = app.shadowRoot!.activeElement as HTMLElement | null;
       seen.push(a?.id || a?.dataset.view || a?.className || '');
     }
-    expect(seen).to.deep.equal(['language', 'button quiet theme', 'button sign-out', 'dashboard', 'create', 'board']);
+    expect(seen).to.deep.equal(['user', 'language', 'button quiet theme', 'button sign-out', 'dashboard', 'create', 'board']);
+  });
+
+  it('an unknown address, or a view the user may not open, is replaced by the one shown (no history entry)', async () => {
+    location.hash = '#/nonsense/1';
+    const length = history.length;
+    const { app } = await mountApp('anna.viewer@nordwind.example', 'en');
+    expect(current(app)).to.equal('dashboard');
+    await waitUntil(() => location.hash === '#/dashboard', `kept ${location.hash}`);
+    expect(history.length).to.equal(length);
+    location.hash = '#/approvals';
+    await waitUntil(() => location.hash === '#/dashboard', `kept ${location.hash}`);
+    expect(current(app)).to.equal('dashboard');
+  });
+
+  it('the view area takes the focus after a route change without drawing a ring (R-X-2)', async () => {
+    const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+    // keyboard use first: Chromium then marks a scripted focus as :focus-visible too
+    $<HTMLAnchorElement>(app, 'a.brand').focus();
+    await sendKeys({ press: 'Tab' });
+    location.hash = '#/board';
+    await waitUntil(() => app.shadowRoot!.activeElement?.id === 'main', 'focus did not move to the view');
+    const main = $(app, '#main');
+    expect(getComputedStyle(main).outlineStyle).to.equal('none');
+    // a control reached with Tab still shows its ring
+    $<HTMLAnchorElement>(app, 'a.brand').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(getComputedStyle(app.shadowRoot!.activeElement!).outlineStyle).to.not.equal('none');
+  });
+
+  it('"Your account": e-mail notifications and language, saved with a message; an error keeps the choices', async () => {
+    const { app, api } = await mountApp('erik.editor@nordwind.example', 'en');
+    const link = $<HTMLAnchorElement>(app, 'a[part=user]');
+    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Erik Brandt Your account');
+    link.click();
+    await waitUntil(() => location.hash === '#/settings', 'not routed');
+    const settings = await waitUntil(() => $maybe(app, 'main portal-app-settings'), 'no settings').then(() => $(app, 'main portal-app-settings'));
+    await (settings as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(link.getAttribute('aria-current')).to.equal('page');
+    expect($maybe(app, 'nav a[aria-current=page]')).to.equal(null);
+    const box = $<HTMLInputElement>(settings, '#notify-email');
+    expect(box.checked).to.equal(true);
+    await expect(settings).to.be.accessible();
+    // an error: the message, and the choice stays
+    api.failures['me.update'] = 'internal';
+    box.click();
+    $<HTMLButtonElement>(settings, 'button[type=submit]').click();
+    await waitUntil(() => $maybe(settings, '.alert.danger[role=alert]'), 'no error');
+    expect($<HTMLInputElement>(settings, '#notify-email').checked).to.equal(false);
+    // again: saved
+    delete api.failures['me.update'];
+    $<HTMLButtonElement>(settings, 'button[type=submit]').click();
+    await waitUntil(() => $maybe(settings, '[role=status] .alert.success'), 'no success message');
+    expect($maybe(settings, '.alert.danger')).to.equal(null);
+    expect(api.calls.filter((c) => c.method === 'me.update').at(-1)!.input).to.deep.equal({ notifyEmail: false, locale: 'de' });
+    expect((await api.me.get()).account.notifyEmail).to.equal(false);
+    expect($<HTMLInputElement>(settings, '#notify-email').checked).to.equal(false);
+    await expect(settings).to.be.accessible();
+  });
+
+  it('a plan board has its own address: opening one pushes #/plan/<id>, Back shows the overview, the address opens it', async () => {
+    // the real <plan-board> fires this when the user opens a board or goes back to the overview
+    const open = (el: Element, id: string | null) =>
+      el.dispatchEvent(new CustomEvent('plan-board-changed', { detail: { boardId: id }, bubbles: true, composed: true }));
+    if (!customElements.get('plan-board')) customElements.define('plan-board', class extends HTMLElement {});
+    location.hash = '#/plan';
+    const { app } = await mountApp('anna.viewer@nordwind.example', 'en');
+    const plan = await waitUntil(() => $maybe(app, 'main plan-board'), 'no plan board').then(() => $(app, 'main plan-board'));
+    open(plan, 'pb-1');
+    await waitUntil(() => location.hash === '#/plan/pb-1', `no address (${location.hash})`);
+    await waitUntil(() => plan.getAttribute('board-id') === 'pb-1', 'board-id not set');
+    history.back();
+    await waitUntil(() => location.hash === '#/plan', `Back kept ${location.hash}`);
+    await waitUntil(() => !plan.hasAttribute('board-id'), 'Back did not show the overview');
+    location.hash = '#/plan/pb-2';
+    await waitUntil(() => plan.getAttribute('board-id') === 'pb-2', 'the address did not open the board');
+    // its own "All plan boards" button: back to the overview's address
+    open(plan, null);
+    await waitUntil(() => location.hash === '#/plan', `kept ${location.hash}`);
+  });
+
+  it('after a decision in the approval inbox the address no longer names the ticket', async () => {
+    location.hash = '#/approvals/t-9';
+    const { app } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+    expect(current(app)).to.equal('approvals');
+    $(app, 'main').firstElementChild!.dispatchEvent(new CustomEvent('ticket-released', { detail: { ticket: { id: 't-9' } }, bubbles: true, composed: true }));
+    await waitUntil(() => location.hash === '#/approvals', `kept ${location.hash}`);
   });
 
   it('alone, without portal-session, loads the user itself', async () => {

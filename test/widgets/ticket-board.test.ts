@@ -480,14 +480,56 @@ describe('ticket-board in the portal', () => {
     return { api, app };
   }
 
-  it('the board opens tickets in place; the portal leaves the route alone', async () => {
+  it('the board opens tickets in place under an address of their own; Back (browser or button) returns to the list as it was', async () => {
     const { app } = await portal('#/board?query=open');
     const board = await waitUntil(() => $maybe<TicketBoard>(app, 'main ticket-board'), 'no board in the portal').then(() => $<TicketBoard>(app, 'main ticket-board'));
     expect(board.getAttribute('query')).to.equal('open');
     await settle(board);
-    rows(board)[0]!.querySelector<HTMLButtonElement>('button.open')!.click();
+    // a later page of the list: Back must return to it
+    const next = $maybe<HTMLButtonElement>(board, '.pager .next');
+    const paged = !!next && !next.disabled;
+    if (paged) {
+      next!.click();
+      await settle(board);
+    }
+    const pageText = () => $(board, '.pager').textContent!.replace(/\s+/g, ' ');
+    const before = pageText();
+    const first = rows(board)[0]!;
+    const id = first.dataset.id!;
+    first.querySelector<HTMLButtonElement>('button.open')!.click();
     await waitUntil(() => $maybe(board, 'ticket-detail'), 'not shown in place');
+    await waitUntil(() => location.hash.startsWith('#/board/'), `no address of its own (${location.hash})`);
+    expect(location.hash).to.match(/^#\/board\/[^?]+\?query=open$/);
+    const opened = decodeURIComponent(location.hash.slice('#/board/'.length).split('?')[0]!);
+    expect($(board, 'ticket-detail').getAttribute('ticket-id')).to.equal(opened);
+    expect(opened).to.equal(id);
+    // the browser's Back: the list again, same page, same element
+    history.back();
+    await waitUntil(() => !$maybe(board, 'ticket-detail'), 'Back did not close the ticket');
     expect(location.hash).to.equal('#/board?query=open');
+    expect($(app, 'main ticket-board')).to.equal(board);
+    await settle(board);
+    expect(pageText()).to.equal(before);
+    // the board's own button: the address goes back too
+    rows(board)[0]!.querySelector<HTMLButtonElement>('button.open')!.click();
+    await waitUntil(() => location.hash.startsWith('#/board/'), 'not opened again');
+    await waitUntil(() => $maybe(board, 'button.back'), 'no back button');
+    $<HTMLButtonElement>(board, 'button.back').click();
+    await waitUntil(() => location.hash === '#/board?query=open', `the address kept the ticket (${location.hash})`);
+    expect($maybe(board, 'ticket-detail')).to.equal(null);
+  });
+
+  it('an address #/board/<id> opens that ticket in place (reload); its Back button shows the list', async () => {
+    const probe = new FakeApi({ signedInAs: dora });
+    const t = probe.world.tickets.find((x) => x.businessPartnerId === 'bp-nordwind' && !x.private && x.releasedAt)!;
+    const { app } = await portal(`#/board/${t.id}`);
+    const board = await waitUntil(() => $maybe<TicketBoard>(app, 'main ticket-board'), 'no board in the portal').then(() => $<TicketBoard>(app, 'main ticket-board'));
+    const detail = await waitUntil(() => $maybe(board, 'ticket-detail'), 'the ticket of the address did not open').then(() => $(board, 'ticket-detail'));
+    expect(detail.getAttribute('ticket-id')).to.equal(t.id);
+    expect($(app, 'nav a[aria-current=page]').dataset.view).to.equal('board');
+    $<HTMLButtonElement>(board, 'button.back').click();
+    await waitUntil(() => location.hash === '#/board', `the address kept the ticket (${location.hash})`);
+    await waitUntil(() => !$maybe(board, 'ticket-detail') && rows(board).length > 0, 'no list');
   });
 
   it('ticket-open from another view routes to #/tickets/<id>: the ticket with a way back to the board', async () => {

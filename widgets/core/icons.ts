@@ -16,6 +16,7 @@ export const icons = {
   moon: (cls?: string) => icon(svg`<path d="M21 12.79A9 9 0 1 1 11.21 3 7 7 0 0 0 21 12.79z"/>`, cls),
   signOut: (cls?: string) => icon(svg`<path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9"/>`, cls),
   menu: (cls?: string) => icon(svg`<path d="M3 6h18M3 12h18M3 18h18"/>`, cls),
+  user: (cls?: string) => icon(svg`<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>`, cls),
   lock: (cls?: string) => icon(svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`, cls),
   external: (cls?: string) => icon(svg`<path d="M15 3h6v6M10 14 21 3M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6"/>`, cls),
 };

@@ -19,7 +19,7 @@ import { formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { formatDayRange, formatRelative, isDay } from './plan-dates.js';
-import { ActivityChangedEvent } from './plan-board.events.js';
+import { ActivityChangedEvent, PlanBoardChangedEvent } from './plan-board.events.js';
 import { planIcons } from './plan-board.icons.js';
 import { priorityLabel } from './plan-board.labels.js';
 import { MAX_HOURS, draftOf, indexInColumn, ordered, place, withActivity, type Change, type Conflict, type Draft, type Field, type FieldErrors } from './plan-board.model.js';
@@ -75,6 +75,7 @@ const scales: readonly TimelineScale[] = ['day', 'week', 'month'];
  * @cssstate busy - A change is being saved.
  * @cssstate dragging - An activity is being dragged.
  *
+ * @event plan-board-changed - The user opened a board or went back to the overview (`detail: { boardId }`, null: the overview).
  * @event activity-changed - The server saved a change to an activity (`detail: { activity }`).
  * @event ticket-open - The user opens an activity's ticket (`detail: { id }`, cancelable: by default the board shows `<ticket-detail>` in place).
  * @event portal-error - Boards could not be loaded (`detail: { code, message, requestId }`).
@@ -251,11 +252,13 @@ export class PlanBoard extends PortalElement {
 
   #open(id: string) {
     this.boardId = id;
+    this.emit(new PlanBoardChangedEvent({ boardId: id }));
   }
 
   #backToOverview = () => {
     const from = this.boardId;
     this.boardId = null;
+    this.emit(new PlanBoardChangedEvent({ boardId: null }));
     void this.updateComplete.then(async () => {
       await this.#boards.taskComplete.catch(() => undefined);
       await this.updateComplete;

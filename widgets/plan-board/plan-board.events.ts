@@ -14,8 +14,17 @@ export class ActivityChangedEvent extends Event {
   }
 }
 
+/** The user opened a board or went back to the overview (`detail: { boardId }`, null: the overview). */
+export class PlanBoardChangedEvent extends Event {
+  static readonly eventName = 'plan-board-changed';
+  constructor(readonly detail: { boardId: string | null }) {
+    super(PlanBoardChangedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'plan-board-changed': PlanBoardChangedEvent;
     'activity-changed': ActivityChangedEvent;
   }
 }

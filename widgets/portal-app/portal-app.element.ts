@@ -7,6 +7,8 @@ import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
+import type { PlanBoardChangedEvent } from '../plan-board/plan-board.events.js';
+import type { TicketBoardBackEvent } from '../ticket-board/ticket-board.events.js';
 import { icons } from '../core/icons.js';
 import { applyLocale, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
@@ -34,6 +36,11 @@ const views: readonly ViewDef[] = [
 ];
 
 const themeKey = 'helpdesk-portal.theme';
+
+/** The first part of a `location.hash` as written: `#/board/<id>?query=…` → 'board' ('' for none). */
+export function routeNameFromHash(hash: string): string {
+  return hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+}
 
 /** The view a `location.hash` such as `#/board` names ('dashboard' for anything else). */
 export function viewFromHash(hash: string): ViewId {
@@ -66,6 +73,15 @@ export function ticketFromHash(hash: string): string {
   return /^#\/?tickets\//.test(hash) ? detailFromHash(hash) : '';
 }
 
+/**
+ * The address of the ticket `id` shown in place on the board, keeping the board's query:
+ * (`#/board?query=open`, 't-1') → `#/board/t-1?query=open`.
+ */
+export function boardTicketHash(hash: string, id: string): string {
+  const query = queryFromHash(hash);
+  return `#/board/${encodeURIComponent(id)}${query ? `?query=${encodeURIComponent(query)}` : ''}`;
+}
+
 /** Views that show a ticket in place themselves; `ticket-open` from any other view opens `#/tickets/<id>`. */
 const showsTicketsInPlace = new Set(['ticket-board', 'approval-inbox', 'plan-board']);
 
@@ -87,7 +103,7 @@ export function allowedViews(me: Me): ViewId[] {
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - The top bar.
- * @csspart user - The signed-in user's name.
+ * @csspart user - The signed-in user's name: the link to the account settings (`#/settings`).
  * @csspart nav - The navigation.
  * @csspart main - The area that shows the current view.
  *
@@ -123,6 +139,8 @@ export class PortalApp extends PortalElement {
   @state() private routeQuery = queryFromHash(typeof location !== 'undefined' ? location.hash : '');
   /** The ticket the route opens (`#/tickets/<id>`). */
   @state() private routeTicket = ticketFromHash(typeof location !== 'undefined' ? location.hash : '');
+  /** The route as written (`settings`, or an unknown one that the portal replaces). */
+  @state() private routeName = routeNameFromHash(typeof location !== 'undefined' ? location.hash : '');
   @state() private menuOpen = false;
   @state() private dark = false;
   /** Without `<portal-session>`: the user loaded by this element itself. */
@@ -132,12 +150,18 @@ export class PortalApp extends PortalElement {
   #waitingFor = new Set<string>();
   #ownLoad: AbortController | null = null;
   #media: MediaQueryList | null = null;
+  /** the address the portal pushed for a ticket or plan board opened in place (Back returns from it) */
+  #pushed: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.addEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
+    this.addEventListener('ticket-board-back', this.#onBoardBack);
+    this.addEventListener('plan-board-changed', this.#onPlanBoardChanged);
+    this.addEventListener('ticket-released', this.#onDecided);
+    this.addEventListener('ticket-rejected', this.#onDecided);
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.#media?.addEventListener('change', this.#onSchemeChange);
     const stored = readTheme();
@@ -151,6 +175,10 @@ export class PortalApp extends PortalElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.removeEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
+    this.removeEventListener('ticket-board-back', this.#onBoardBack);
+    this.removeEventListener('plan-board-changed', this.#onPlanBoardChanged);
+    this.removeEventListener('ticket-released', this.#onDecided);
+    this.removeEventListener('ticket-rejected', this.#onDecided);
     this.#media?.removeEventListener('change', this.#onSchemeChange);
     this.#ownLoad?.abort();
   }
@@ -172,6 +200,29 @@ export class PortalApp extends PortalElement {
     else this.#localeAppliedFor = null;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#canonicalHash();
+  }
+
+  /** An address the portal cannot show (unknown, or a view not allowed) becomes the one it shows. */
+  #canonicalHash() {
+    const s = this.#state();
+    if (s.status !== 'signed-in' || s.me.capabilities.agent || this.routeName === '') return;
+    if (this.routeName === 'settings' || this.routeTicket) return;
+    const shown = this.#currentView(s.me);
+    if (this.routeName === shown) return;
+    history.replaceState(history.state, '', `#/${shown}`);
+    this.routeName = shown;
+    this.routeDetail = '';
+    this.routeQuery = '';
+  }
+
+  #currentView(me: Me): ViewId {
+    const allowed = allowedViews(me);
+    return this.routeTicket ? 'board' : allowed.includes(this.route) ? this.route : 'dashboard';
+  }
+
   protected override render(): TemplateResult {
     const s = this.#state();
     if (s.status === 'signed-in') return this.#renderPortal(s.me);
@@ -189,8 +240,9 @@ export class PortalApp extends PortalElement {
   #renderPortal(me: Me): TemplateResult {
     const allowed = allowedViews(me);
     const ticket = this.routeTicket;
+    const settings = this.routeName === 'settings';
     // a ticket of its own route belongs to the ticket board (navigation)
-    const current: ViewId = ticket ? 'board' : allowed.includes(this.route) ? this.route : 'dashboard';
+    const current: ViewId = this.#currentView(me);
     const agent = me.capabilities.agent;
     return html`
       <div part="base" class="base ${this.menuOpen ? 'menu-open' : ''}" lang=${this.locale}>
@@ -210,7 +262,15 @@ export class PortalApp extends PortalElement {
             <a class="brand" href="#/dashboard">${icons.lock()}<span>${msg('Helpdesk portal')}</span></a>
           </div>
           <div class="tools">
-            <span part="user" class="user" title=${me.account.email}>${me.account.name}</span>
+            <a
+              part="user"
+              class="user"
+              href="#/settings"
+              title=${me.account.email}
+              aria-current=${settings ? 'page' : nothing}
+              >${icons.user()}<span class="user-name">${me.account.name}</span>
+              <span class="visually-hidden">${msg('Your account')}</span></a
+            >
             <label class="visually-hidden" for="language">${msg('Language')}</label>
             <select id="language" class="input language" @change=${this.#onLanguage}>
               <option value="de" lang="de" ?selected=${this.locale === 'de'}>Deutsch</option>
@@ -230,9 +290,11 @@ export class PortalApp extends PortalElement {
           </div>
         </header>
         <div class="layout ${agent ? 'no-nav' : ''}">
-          ${agent ? nothing : this.#renderNav(me, allowed, current)}
+          ${agent ? nothing : this.#renderNav(me, allowed, settings ? null : current)}
           <main part="main" class="main" id="main" tabindex="-1">
-            ${agent
+            ${settings
+              ? this.#renderSettings(me)
+              : agent
               ? this.#renderAgentNote()
               : ticket
                 ? this.#renderTicket(ticket)
@@ -243,7 +305,7 @@ export class PortalApp extends PortalElement {
     `;
   }
 
-  #renderNav(me: Me, allowed: ViewId[], current: ViewId): TemplateResult {
+  #renderNav(me: Me, allowed: ViewId[], current: ViewId | null): TemplateResult {
     const pending = me.counts.pendingReleases;
     const showBadge = (me.capabilities.createTickets || me.capabilities.release) && pending > 0;
     return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onNavKeydown}>
@@ -279,10 +341,14 @@ export class PortalApp extends PortalElement {
     }
     // the dashboard's release count opens the board on a saved query; a link may open an approval
     if (view.id === 'board' && customElements.get(view.tag)) {
-      return html`<ticket-board class="view" query=${this.routeQuery || nothing}></ticket-board>`;
+      return html`<ticket-board class="view" query=${this.routeQuery || nothing} ticket-id=${this.routeDetail || nothing}></ticket-board>`;
     }
     if (view.id === 'approvals' && customElements.get(view.tag)) {
       return html`<approval-inbox class="view" ticket-id=${this.routeDetail || nothing}></approval-inbox>`;
+    }
+    // a plan board has its own address (`#/plan/<board id>`)
+    if (view.id === 'plan' && customElements.get(view.tag)) {
+      return html`<plan-board class="view" board-id=${this.routeDetail || nothing}></plan-board>`;
     }
     if (customElements.get(view.tag)) return staticHtml`<${view.literalTag} class="view"></${view.literalTag}>`;
     this.#waitFor(view.tag);
@@ -302,6 +368,18 @@ export class PortalApp extends PortalElement {
         ? html`<ticket-detail class="view" ticket-id=${id}></ticket-detail>`
         : html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`}
     </section>`;
+  }
+
+  /** `#/settings`: the user's own account settings. */
+  #renderSettings(me: Me): TemplateResult {
+    return html`<portal-app-settings
+      class="view"
+      .me=${me}
+      @portal-locale-request=${(e: LocaleRequestEvent) => {
+        e.stopPropagation();
+        this.#requestLocale(e.locale);
+      }}
+    ></portal-app-settings>`;
   }
 
   #renderAgentNote(): TemplateResult {
@@ -400,19 +478,63 @@ export class PortalApp extends PortalElement {
   readonly #onTicketOpen = (e: TicketOpenEvent) => {
     if (e.defaultPrevented) return;
     const from = e.composedPath().find((n): n is Element => n instanceof Element && n.parentNode === this.renderRoot.querySelector('#main'));
-    if (from && showsTicketsInPlace.has(from.localName)) return;
+    if (from && showsTicketsInPlace.has(from.localName)) {
+      // the board shows it in place, under an address of its own (Back returns to the list)
+      if (from.localName === 'ticket-board') this.#push(boardTicketHash(location.hash, e.detail.id));
+      return;
+    }
     e.preventDefault();
     location.hash = `#/tickets/${encodeURIComponent(e.detail.id)}`;
   };
 
+  /** Opens an address for something a view shows in place; Back (browser or the view's) returns. */
+  #push(hash: string) {
+    if (location.hash === hash) return;
+    location.hash = hash;
+    this.#pushed = hash;
+  }
+
+  /** The view closed what it showed in place: back to the address before, or to `list`. */
+  #pop(list: string) {
+    if (this.#pushed !== null && location.hash === this.#pushed) {
+      this.#pushed = null;
+      history.back();
+    } else if (location.hash !== list) {
+      location.hash = list;
+    }
+  }
+
+  readonly #onBoardBack = (_e: TicketBoardBackEvent) => {
+    if (this.route !== 'board' || !this.routeDetail) return;
+    const query = queryFromHash(location.hash);
+    this.#pop(`#/board${query ? `?query=${encodeURIComponent(query)}` : ''}`);
+  };
+
+  readonly #onPlanBoardChanged = (e: PlanBoardChangedEvent) => {
+    if (this.route !== 'plan') return;
+    if (e.detail.boardId) this.#push(`#/plan/${encodeURIComponent(e.detail.boardId)}`);
+    else if (this.routeDetail) this.#pop('#/plan');
+  };
+
+  /** A released or rejected ticket leaves the inbox: the address no longer names it. */
+  readonly #onDecided = () => {
+    if (this.route !== 'approvals' || !this.routeDetail) return;
+    history.replaceState(history.state, '', '#/approvals');
+    this.routeDetail = '';
+  };
+
   readonly #onHashChange = () => {
+    if (this.#pushed !== null && location.hash !== this.#pushed) this.#pushed = null;
     const next = viewFromHash(location.hash);
     this.routeDetail = detailFromHash(location.hash);
     this.routeQuery = queryFromHash(location.hash);
     const ticket = ticketFromHash(location.hash);
     const ticketChanged = ticket !== this.routeTicket;
     this.routeTicket = ticket;
-    if (next === this.route && !ticketChanged) return;
+    const name = routeNameFromHash(location.hash);
+    const settingsChanged = (name === 'settings') !== (this.routeName === 'settings');
+    this.routeName = name;
+    if (next === this.route && !ticketChanged && !settingsChanged) return;
     this.route = next;
     this.menuOpen = false;
     // Move the reading position to the new view (screen readers, keyboard).

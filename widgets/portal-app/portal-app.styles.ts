@@ -47,12 +47,29 @@ export const portalAppStyles = css`
     color: var(--_color-primary);
   }
   .user {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
     max-width: 14rem;
+    min-height: 2.25rem;
+    padding: 0 var(--_space-2);
+    border-radius: var(--_radius);
+    color: var(--_color-text-muted);
+    text-decoration: none;
+    margin-right: var(--_space-1);
+  }
+  .user:hover,
+  .user[aria-current='page'] {
+    background: var(--_color-surface-sunken);
+    color: var(--_color-text);
+  }
+  .user .icon {
+    flex: none;
+  }
+  .user-name {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    color: var(--_color-text-muted);
-    margin-right: var(--_space-2);
   }
   .language {
     width: auto;
@@ -131,9 +148,11 @@ export const portalAppStyles = css`
     padding: var(--_space-5);
     outline: none;
   }
+  /* focused by script only (tabindex=-1, after a route change) so screen readers read the new
+     view: no ring, it is no control (R-X-2 keeps the rings of everything one can Tab to) */
+  .main:focus,
   .main:focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: -2px;
+    outline: none;
   }
   .ticket-view {
     display: grid;
@@ -186,6 +205,9 @@ export const portalAppStyles = css`
       position: static;
     }
     .user {
+      margin-right: 0;
+    }
+    .user-name {
       display: none;
     }
     .header {

@@ -17,6 +17,7 @@ import {
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { NavigateEvent, TicketOpenEvent } from '../core/events.js';
+import { TicketBoardBackEvent } from './ticket-board.events.js';
 import { icons } from '../core/icons.js';
 import { formatNumber, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
@@ -95,7 +96,9 @@ const columns: readonly Column[] = [
  *
  * Opening a ticket fires `ticket-open`; unless the host prevents it, the board shows
  * `<ticket-detail>` in place, and "Back to the list" restores the list as it was (query,
- * filters, page, scroll position, focus on the row). The board never touches the URL.
+ * filters, page, scroll position, focus on the row). The board never touches the URL; a host
+ * that gives the open ticket an address sets `ticket-id` (e.g. from the URL, or empty when the
+ * browser goes back) and hears `ticket-open` / `ticket-board-back`.
  *
  * @summary Saved queries, search and filters over a sortable, paged table of tickets.
  *
@@ -120,6 +123,7 @@ const columns: readonly Column[] = [
  * @cssstate detail - A ticket shows in place of the list.
  *
  * @event ticket-open - A ticket was chosen (`detail: { id }`); cancel it to show the ticket yourself.
+ * @event ticket-board-back - The user went back from the ticket shown in place to the list (`detail: { id }`).
  * @event navigate - "Create ticket" from the empty board (`detail: { target: 'create' }`); cancelable.
  */
 export class TicketBoard extends PortalElement {
@@ -136,6 +140,9 @@ export class TicketBoard extends PortalElement {
 
   /** Key (or id) of the query selected first, e.g. `open`; default: all tickets. */
   @property({ attribute: 'query' }) query: string | null = null;
+
+  /** The ticket shown in place of the list; empty: the list. Set by the element when the user opens a ticket or goes back. */
+  @property({ attribute: 'ticket-id' }) ticketId: string | null = null;
 
   /** Tickets per page at first (10, 25, 50 or 100); the user may change it. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 25;
@@ -178,6 +185,8 @@ export class TicketBoard extends PortalElement {
   #opener: HTMLElement | null = null;
   #listContext: { scrollY: number; rowId: string } | null = null;
   #changedWhileOpen = false;
+  /** the ticket shown or being loaded to show (null: the list) */
+  #target: string | null = null;
   #focusAfterLoad: string | null = null;
 
   readonly #queries = new Task(this, {
@@ -252,6 +261,11 @@ export class TicketBoard extends PortalElement {
       this.page = 1;
     }
     if (changed.has('pageSize')) this.page = 1;
+    // the host opens or closes a ticket (its address, the browser's Back)
+    if (changed.has('ticketId') && (this.ticketId || null) !== this.#target) {
+      if (this.ticketId) void this.#show(this.ticketId);
+      else void this.#close();
+    }
     const who = this.#who();
     if (who !== waiting && who !== this.#account) {
       // another account signed in: its own queries, filters and tickets
@@ -269,6 +283,8 @@ export class TicketBoard extends PortalElement {
     this.type = '';
     this.page = 1;
     this.openId = null;
+    this.ticketId = null;
+    this.#target = null;
     this.#listContext = null;
   }
 
@@ -969,13 +985,22 @@ export class TicketBoard extends PortalElement {
     const event = this.emit(new TicketOpenEvent({ id }));
     if (event.defaultPrevented) return;
     this.#listContext = { scrollY: window.scrollY, rowId: id };
+    await this.#show(id);
+  }
+
+  /** Shows the ticket `id` in place of the list. */
+  async #show(id: string) {
+    this.#target = id;
+    this.ticketId = id;
     this.#changedWhileOpen = false;
     try {
       await import('../ticket-detail/define.js');
     } catch (error) {
       this.announcement = errorMessage(error);
+      if (this.#target === id) this.#close();
       return;
     }
+    if (this.#target !== id) return; // closed or another ticket opened meanwhile
     this.openId = id;
     this.tip = null;
     await this.updateComplete;
@@ -984,9 +1009,19 @@ export class TicketBoard extends PortalElement {
     this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
   }
 
+  /** "Back to the list": closes the ticket and tells the host (`ticket-board-back`). */
+  readonly #back = () => {
+    const id = this.openId;
+    void this.#close();
+    if (id) this.emit(new TicketBoardBackEvent({ id }));
+  };
+
   /** Back to the list exactly as it was: query, filters, page, scroll, focus on the row. */
-  readonly #back = async () => {
+  async #close() {
     const context = this.#listContext;
+    this.#listContext = null;
+    this.#target = null;
+    this.ticketId = null;
     this.openId = null;
     if (this.#changedWhileOpen) {
       this.#changedWhileOpen = false;
@@ -998,7 +1033,7 @@ export class TicketBoard extends PortalElement {
     const row = this.#rowButton(context.rowId);
     if (row && this.#list.status !== TaskStatus.PENDING) row.focus({ preventScroll: true });
     else this.#focusAfterLoad = context.rowId;
-  };
+  }
 
   readonly #create = () => {
     this.emit(new NavigateEvent({ target: 'create' }));
