@@ -15,6 +15,7 @@ import * as m0003 from './migrations/0003_host_sign_in.js';
 import * as m0004 from './migrations/0004_board_scale.js';
 import * as m0005 from './migrations/0005_partner_search.js';
 import * as m0006 from './migrations/0006_list_names.js';
+import * as m0007 from './migrations/0007_search_clean.js';
 
 export type Db = Kysely<Database>;
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0004_board_scale': m0004,
   '0005_partner_search': m0005,
   '0006_list_names': m0006,
+  '0007_search_clean': m0007,
 };
 
 /** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */

@@ -43,9 +43,43 @@ const ftsString = (term: string) => '"' + term.replace(/"/g, '""') + '"';
 /** The search index of one business partner (migration 0005). */
 export const partnerIndex = (slot: number) => `ticket_fts_${Math.trunc(slot)}`;
 
-/** The statement that creates a partner's search index when it does not exist yet. */
-export const partnerIndexDdl = (slot: number) =>
-  `CREATE VIRTUAL TABLE IF NOT EXISTS ${partnerIndex(slot)} USING fts5(body, internal, tokenize = 'trigram')`;
+/** Keys of one business partner: `slot` × 2³² … (`slot` + 1) × 2³² − 1 (migration 0004). */
+const KEY_RANGE = 4294967296;
+
+/**
+ * The triggers that keep a partner's index free of rows of deleted or moved tickets (migration
+ * 0007): a ticket's row goes when its key leaves `ticket_list` or changes (a move to another
+ * partner hands out a key in that partner's range). With them the index holds exactly the live
+ * tickets of its partner, which the search totals rely on (tickets.ts, `listTickets`).
+ */
+export function partnerIndexTriggers(slot: number): string[] {
+  const s = Math.trunc(slot);
+  const inRange = (k: string) => `${k} >= ${s * KEY_RANGE} AND ${k} < ${(s + 1) * KEY_RANGE}`;
+  const table = partnerIndex(s);
+  return [
+    `CREATE TRIGGER IF NOT EXISTS ${table}_gone AFTER DELETE ON ticket_list WHEN ${inRange('old.rk')} BEGIN
+      DELETE FROM ${table} WHERE rowid = old.rk;
+    END`,
+    `CREATE TRIGGER IF NOT EXISTS ${table}_rekeyed AFTER UPDATE OF rk ON ticket_list WHEN old.rk IS NOT new.rk AND ${inRange('old.rk')} BEGIN
+      DELETE FROM ${table} WHERE rowid = old.rk;
+    END`,
+  ];
+}
+
+/** Deletes the rows of a partner's index that are not live tickets of that partner. */
+export const partnerIndexCleanup = (slot: number) => {
+  const s = Math.trunc(slot);
+  return `DELETE FROM ${partnerIndex(s)} WHERE rowid NOT IN (SELECT l.rk FROM ticket_list l JOIN search_partner sp ON sp.business_partner_id = l.business_partner_id AND sp.slot = ${s})`;
+};
+
+/** The statements that create a partner's search index and its triggers, each when missing. */
+export const partnerIndexStatements = (slot: number): string[] => [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${partnerIndex(slot)} USING fts5(body, internal, tokenize = 'trigram')`,
+  ...partnerIndexTriggers(slot),
+];
+
+/** The same as one script (for `exec`, which runs several statements). */
+export const partnerIndexDdl = (slot: number) => partnerIndexStatements(slot).join(';\n');
 
 /**
  * The search slots whose index exists, of the given business partners — or, for `null`, of
@@ -161,7 +195,7 @@ export async function indexTicket(db: Kysely<Database>, ticketId: string): Promi
   // a deleted ticket has no key any more; its old row is never matched again
   if (!t) return;
   const table = sql.table(partnerIndex(t.slot));
-  await sql.raw(partnerIndexDdl(t.slot)).execute(db);
+  for (const text of partnerIndexStatements(t.slot)) await sql.raw(text).execute(db);
   await sql`DELETE FROM ${table} WHERE rowid = ${t.rk}`.execute(db);
   const tags = await db
     .selectFrom('ticket_tag')

@@ -344,6 +344,20 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
   const from = hits ? sql`${hits} AS hit CROSS JOIN ticket_list AS ticket ON ticket.rk = hit.rk` : sql`ticket_list AS ticket`;
   // the page's keys in order (and the total); the items themselves come after, by key
   let page: { rk: number; total?: number }[];
+  // customers only: an agent's scope (even one partner) follows another rule (released tickets)
+  const partners = hits && actor.kind === 'customer' ? searchScope(actor, query.partner) : null;
+  if (hits && partners && !constraints.statuses && !constraints.priorities && !constraints.typeIds && !saved.authorIsMe && !saved.closedWithinDays) {
+    // a customer's search: total and page in one statement, see searchPage
+    const { rows, total } = await searchPage(db, actor, partners, hits, {
+      where: all(where),
+      order: sql`ORDER BY ${sort.expr} ${sql.raw(dir)}, ticket.id ${sql.raw(dir)}`,
+      join: sort.join,
+      walk: query.sort === 'updatedAt' && partners.length === 1 ? partners[0]! : null,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return result(await listItemsByKey(db, rows, locale), total);
+  }
   if (fromStats) {
     // the board: one query walks the index in order and stops after the page; the total comes
     // from the counts, in a statement of its own (as a subquery of the page's statement it cost
@@ -363,6 +377,56 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
     count = Number(row.rows[0]?.n ?? 0);
   }
   return result(await listItemsByKey(db, page.map((r) => r.rk), locale), Number(count));
+}
+
+/**
+ * A customer's search (no filter but the partner; R-BOARD-3/5): the page's keys and the exact
+ * total in one statement, without joining, sorting and window-counting every hit
+ * (`npm run bench`: 'Drucker' on a 27,000-ticket partner 9.0 → 2.9 ms of SQL).
+ *
+ * The total: every row of a partner's index is a live ticket of that partner (migration 0007),
+ * and the indexes asked are those of the partners in scope, so every hit is a ticket the
+ * customer could see but for the access rule. A ticket of such a partner is hidden from the
+ * customer exactly when it is neither their own, nor released and public, nor awaiting release
+ * in a partner they release for (`canSeeTicket`); hidden implies private or unreleased, the rows
+ * of the small partial index `ticket_list_hidden`. So total = hits − hidden hits, one probe of
+ * that index per hit.
+ *
+ * The page: with many hits (a common word) it is quicker to walk the partner's tickets newest
+ * first (`ticket_list_bp_updated`) and keep those that are hits until the page is full; with few
+ * it is quicker to look up every hit and sort them. The statement holds both and chooses by the
+ * number of hits (a LIMIT of 0 skips the other one): walk when hits² × 12 ≥ rows to reach ×
+ * the partner's tickets, i.e. when the walk reads less than about twelve rows per hit sorted
+ * (measured: ~0.15 µs a row walked, ~1.9 µs a hit sorted). Both give the same rows; only the
+ * speed differs.
+ */
+async function searchPage(
+  db: Db,
+  actor: Actor,
+  partners: readonly string[],
+  hits: RawBuilder<{ rk: number }>,
+  p: { where: RawBuilder<unknown>; order: RawBuilder<unknown>; join: RawBuilder<unknown>; walk: string | null; limit: number; offset: number },
+): Promise<{ rows: number[]; total: number }> {
+  const releasers = releasePartnerIds(actor).filter((x) => partners.includes(x));
+  const hidden = sql`(SELECT count(*) FROM hit CROSS JOIN ticket_list AS h INDEXED BY ticket_list_hidden
+      ON h.rk = hit.rk AND (h.private <> 0 OR h.released_at IS NULL)
+    WHERE h.author_id <> ${actor.accountId}
+      ${releasers.length ? sql`AND NOT (h.status = 'awaiting_release' AND h.business_partner_id IN (${sql.join(releasers)}))` : sql``})`;
+  const walkIf = p.walk
+    ? sql`(SELECT cnt.n * cnt.n * 12 >= ${p.offset + p.limit} * (SELECT coalesce(sum(ticket_stat.n), 0) FROM ticket_stat WHERE ticket_stat.business_partner_id = ${p.walk}) FROM cnt)`
+    : sql`0`;
+  const walk = p.walk
+    ? sql`UNION ALL SELECT * FROM (SELECT ticket.rk, NULL FROM ticket_list AS ticket INDEXED BY ticket_list_bp_updated
+        WHERE ${p.where} AND ticket.rk IN (SELECT rk FROM hit) ${p.order} LIMIT CASE WHEN ${walkIf} THEN ${p.limit} ELSE 0 END OFFSET ${p.offset})`
+    : sql``;
+  const rows = await sql<{ rk: number | null; total: number | null }>`
+    WITH hit AS MATERIALIZED ${hits}, cnt AS MATERIALIZED (SELECT (SELECT count(*) FROM hit) AS n, ${hidden} AS hidden)
+    SELECT NULL AS rk, n - hidden AS total FROM cnt
+    ${walk}
+    UNION ALL SELECT * FROM (SELECT ticket.rk, NULL FROM hit CROSS JOIN ticket_list AS ticket ON ticket.rk = hit.rk ${p.join}
+      WHERE ${p.where} ${p.order} LIMIT CASE WHEN ${walkIf} THEN 0 ELSE ${p.limit} END OFFSET ${p.offset})`.execute(db);
+  const [head, ...keys] = rows.rows;
+  return { rows: keys.map((r) => r.rk!), total: Number(head?.total ?? 0) };
 }
 
 /**
