@@ -1,21 +1,31 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
-import type { Locale, Me } from '../core/api.js';
+import { msg, str } from '@lit/localize';
+import { checkPasswordRules, defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
+import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { LocaleRequestEvent, RefreshRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
-import { errorMessage } from '../core/messages.js';
+import { errorMessage, retryAfter } from '../core/messages.js';
+import { passwordIssueText } from '../core/password-messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles } from '../core/styles.js';
+import { passwordChecklist, passwordChecklistStyles } from '../portal-session/password-checklist.js';
+
+type PasswordField = 'oldPassword' | 'newPassword' | 'confirmPassword';
+type PasswordErrors = Partial<Record<PasswordField, string[]>>;
 
 /**
  * The signed-in user's own settings (`#/settings` in `<portal-app>`): e-mail notifications on or
- * off and the language of the portal and of its e-mails (`PATCH /api/me`). Saved with a button;
- * on an error the choices stay as the user left them.
+ * off and the language of the portal and of its e-mails (`PATCH /api/me`), saved with a button (on
+ * an error the choices stay as the user left them); and the password change (`POST
+ * /api/auth/password`, R-AUTH-4) with the live checklist of the rules. The server ends every other
+ * session of the account; this one stays signed in.
  *
- * @summary The user's account settings: e-mail notifications and language.
+ * @summary The user's account settings: e-mail notifications, language, password.
  *
  * @csspart base - The settings section.
+ * @csspart password - The password change form.
+ * @csspart rules - The live checklist of password rules.
  *
  * @event portal-refresh-request - Saved: the session loads `/api/me` again.
  * @event portal-locale-request - The saved language differs from the page's (`locale`, `source`).
@@ -26,6 +36,7 @@ export class PortalAppSettings extends PortalElement {
     buttonStyles,
     fieldStyles,
     alertStyles,
+    passwordChecklistStyles,
     css`
       .settings {
         max-width: 40rem;
@@ -36,6 +47,22 @@ export class PortalAppSettings extends PortalElement {
         font-size: var(--_font-size-large);
         margin: 0;
       }
+      h2 {
+        font-size: 1.0625rem;
+        margin: 0;
+      }
+      .lead {
+        margin: calc(-1 * var(--_space-2)) 0 0;
+        color: var(--_color-text-muted);
+      }
+      .field input.input {
+        max-width: 24rem;
+      }
+      .rules {
+        max-width: 24rem;
+        box-sizing: border-box;
+      }
+
       .who {
         margin: 0;
         color: var(--_color-text-muted);
@@ -90,6 +117,28 @@ export class PortalAppSettings extends PortalElement {
   @state() private error: unknown = null;
   @state() private saved = false;
 
+  @state() private policy: PasswordPolicy = defaultPasswordPolicy;
+  @state() private policyFailed = false;
+  @state() private oldPassword = '';
+  @state() private newPassword = '';
+  @state() private confirmPassword = '';
+  @state() private confirmTouched = false;
+  @state() private passwordErrors: PasswordErrors = {};
+  @state() private passwordError: string | null = null;
+  @state() private passwordBusy = false;
+  @state() private passwordChanged = false;
+  #policyAbort: AbortController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#loadPolicy();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#policyAbort?.abort();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // another account: its own settings
@@ -98,6 +147,8 @@ export class PortalAppSettings extends PortalElement {
       this.language = null;
       this.error = null;
       this.saved = false;
+      this.#resetPassword();
+      this.passwordChanged = false;
     }
   }
 
@@ -109,7 +160,8 @@ export class PortalAppSettings extends PortalElement {
     return html`<section part="base" class="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">${msg('Your account')}</h1>
       <p class="who">${me.account.name} · ${me.account.email}</p>
-      <form @submit=${this.#save} novalidate>
+      <form @submit=${this.#save} novalidate aria-labelledby="notify-title">
+        <h2 id="notify-title">${msg('Notifications and language')}</h2>
         <div>
           <label class="check">
             <input
@@ -148,7 +200,180 @@ export class PortalAppSettings extends PortalElement {
           ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.error)}</p></div>`
           : nothing}
       </form>
+      ${this.#renderPassword(me)}
     </section>`;
+  }
+
+  #renderPassword(me: Me): TemplateResult {
+    const rules = checkPasswordRules(this.newPassword, this.policy, { email: me.account.email, oldPassword: this.oldPassword });
+    const mismatch =
+      this.confirmPassword !== '' &&
+      this.confirmPassword !== this.newPassword &&
+      (this.confirmTouched || this.confirmPassword.length >= this.newPassword.length);
+    const errors = this.passwordErrors;
+    const confirmErrors = errors.confirmPassword ?? (mismatch ? [msg('The two new passwords are not the same.')] : []);
+    return html`<form part="password" novalidate aria-labelledby="password-title" @submit=${this.#changePassword}>
+      <h2 id="password-title">${msg('Change password')}</h2>
+      <p class="lead">${msg('After the change you stay signed in here; on all other devices and browsers you will be signed out.')}</p>
+      ${this.policyFailed
+        ? html`<div class="alert warning" role="status">
+            ${icons.info()}<p>${msg('The password rules could not be loaded. The usual rules are shown; the server checks the password again.')}</p>
+          </div>`
+        : nothing}
+      <input type="email" name="username" autocomplete="username" .value=${me.account.email} hidden readonly />
+      <div class="field">
+        <label for="old-password">${msg('Current password')}</label>
+        <input
+          id="old-password"
+          class="input"
+          type="password"
+          autocomplete="current-password"
+          required
+          .value=${this.oldPassword}
+          @input=${(e: InputEvent) => this.#editPassword('oldPassword', (e.target as HTMLInputElement).value)}
+          aria-invalid=${errors.oldPassword ? 'true' : 'false'}
+          aria-describedby=${errors.oldPassword ? 'old-password-error' : nothing}
+        />
+        ${fieldErrors('old-password-error', errors.oldPassword)}
+      </div>
+      <div class="field">
+        <label for="new-password">${msg('New password')}</label>
+        <input
+          id="new-password"
+          class="input"
+          type="password"
+          autocomplete="new-password"
+          required
+          .value=${this.newPassword}
+          @input=${(e: InputEvent) => this.#editPassword('newPassword', (e.target as HTMLInputElement).value)}
+          aria-invalid=${errors.newPassword ? 'true' : 'false'}
+          aria-describedby=${errors.newPassword ? 'new-password-error rules' : 'rules'}
+        />
+        ${fieldErrors('new-password-error', errors.newPassword)} ${passwordChecklist(rules, this.policy)}
+      </div>
+      <div class="field">
+        <label for="confirm-password">${msg('Repeat the new password')}</label>
+        <input
+          id="confirm-password"
+          class="input"
+          type="password"
+          autocomplete="new-password"
+          required
+          .value=${this.confirmPassword}
+          @input=${(e: InputEvent) => this.#editPassword('confirmPassword', (e.target as HTMLInputElement).value)}
+          @blur=${() => (this.confirmTouched = !this.passwordBusy)}
+          aria-invalid=${confirmErrors.length > 0 ? 'true' : 'false'}
+          aria-describedby=${confirmErrors.length > 0 ? 'confirm-password-error' : nothing}
+        />
+        ${fieldErrors('confirm-password-error', confirmErrors)}
+      </div>
+      <div class="actions">
+        <button
+          class="button primary"
+          type="submit"
+          ?disabled=${this.passwordBusy}
+          aria-busy=${this.passwordBusy ? 'true' : 'false'}
+        >
+          ${this.passwordBusy ? msg('Saving…') : msg('Change password')}
+        </button>
+      </div>
+      <div role="status" id="password-status">
+        ${this.passwordChanged
+          ? html`<div class="alert success">
+              ${icons.check()}<p>${msg('Your password has been changed. You stay signed in here; on your other devices and browsers you were signed out and sign in again with the new password.')}</p>
+            </div>`
+          : nothing}
+      </div>
+      ${this.passwordError
+        ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.passwordError}</p></div>`
+        : nothing}
+    </form>`;
+  }
+
+  #editPassword(field: PasswordField, value: string) {
+    this[field] = value;
+    this.passwordChanged = false;
+    if (this.passwordErrors[field]) {
+      const { [field]: _gone, ...rest } = this.passwordErrors;
+      this.passwordErrors = rest;
+    }
+  }
+
+  #resetPassword() {
+    this.oldPassword = this.newPassword = this.confirmPassword = '';
+    this.confirmTouched = false;
+    this.passwordErrors = {};
+    this.passwordError = null;
+  }
+
+  async #loadPolicy() {
+    this.#policyAbort?.abort();
+    const abort = (this.#policyAbort = new AbortController());
+    try {
+      const { passwordPolicy } = await this.api.auth.policy({ signal: abort.signal });
+      this.policy = passwordPolicy;
+      this.policyFailed = false;
+    } catch (e) {
+      if (isAbort(e)) return;
+      this.policy = defaultPasswordPolicy;
+      this.policyFailed = true;
+    }
+  }
+
+  readonly #changePassword = async (e: Event) => {
+    e.preventDefault();
+    const me = this.me;
+    if (!me || this.passwordBusy) return;
+    const errors: PasswordErrors = {};
+    if (!this.oldPassword) errors.oldPassword = [msg('Please enter your current password.')];
+    const unmet = checkPasswordRules(this.newPassword, this.policy, {
+      email: me.account.email,
+      oldPassword: this.oldPassword,
+    }).filter((r) => !r.ok);
+    if (!this.newPassword) errors.newPassword = [msg('Please enter a new password.')];
+    else if (unmet.length > 0) errors.newPassword = [msg('The new password does not meet all rules yet.')];
+    if (this.newPassword && this.confirmPassword !== this.newPassword) {
+      errors.confirmPassword = [msg('The two new passwords are not the same.')];
+    }
+    this.passwordErrors = errors;
+    this.passwordError = null;
+    this.passwordChanged = false;
+    if (Object.keys(errors).length > 0) return this.#focusFirstInvalid();
+
+    this.passwordBusy = true;
+    try {
+      await this.api.auth.changePassword({ oldPassword: this.oldPassword, newPassword: this.newPassword });
+      // The server keeps this session (cookie or token unchanged) and ends all others.
+      this.#resetPassword();
+      this.passwordChanged = true;
+    } catch (error) {
+      if (isApiError(error) && error.code === 'validation_failed' && error.issues.length > 0) {
+        const byField: PasswordErrors = {};
+        const rest: string[] = [];
+        for (const issue of error.issues) {
+          const text = passwordIssueText(issue.rule, this.policy, issue.message);
+          if (issue.path === 'oldPassword' || issue.path === 'newPassword') (byField[issue.path] ??= []).push(text);
+          else rest.push(text);
+        }
+        // a wrong current password is typed again; the new one stays
+        if (byField.oldPassword) this.oldPassword = '';
+        this.passwordErrors = byField;
+        if (rest.length > 0) this.passwordError = rest.join(' ');
+        await this.#focusFirstInvalid();
+      } else {
+        this.passwordError =
+          isApiError(error) && error.code === 'rate_limited'
+            ? msg(str`Too many failed attempts. Please wait ${retryAfter(error) ?? 30} seconds and try again.`)
+            : errorMessage(error);
+      }
+    } finally {
+      this.passwordBusy = false;
+    }
+  };
+
+  async #focusFirstInvalid() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form[part="password"] [aria-invalid="true"]')?.focus();
   }
 
   #edit(apply: () => void) {
@@ -180,4 +405,9 @@ export class PortalAppSettings extends PortalElement {
       this.saving = false;
     }
   };
+}
+
+function fieldErrors(id: string, errors: string[] | undefined): TemplateResult | typeof nothing {
+  if (!errors || errors.length === 0) return nothing;
+  return html`<div class="error" id=${id}>${errors.map((e) => html`<p class="error">${e}</p>`)}</div>`;
 }

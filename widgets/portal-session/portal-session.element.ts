@@ -15,9 +15,10 @@ import { LocaleRequestEvent, PortalErrorEvent, RefreshRequestEvent, SignOutReque
 import { icons } from '../core/icons.js';
 import { applyLocale, documentLocale, normalizeLocale } from '../core/localization.js';
 import { errorMessage, errorReference, retryAfter } from '../core/messages.js';
-import { passwordIssueText, passwordRuleLabel } from '../core/password-messages.js';
+import { passwordIssueText } from '../core/password-messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { AuthRequiredEvent, SignedInEvent, SignedOutEvent } from './portal-session.events.js';
+import { passwordChecklist, passwordChecklistStyles } from './password-checklist.js';
 import { portalSessionStyles } from './portal-session.styles.js';
 
 /** Returns a host-signed JWT for `POST /api/auth/exchange` (embedding with the intranet's login). */
@@ -64,7 +65,7 @@ type FieldErrors = Partial<Record<'email' | 'password' | 'oldPassword' | 'newPas
  * @event portal-error - The session could not be checked (`detail: { code, message, requestId }`).
  */
 export class PortalSession extends PortalElement {
-  static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalSessionStyles];
+  static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, passwordChecklistStyles, portalSessionStyles];
 
   /** `cookie` (same origin) or `bearer` (token); default: bearer when `api-base` is another origin. */
   @property() mode: ApiMode | null = null;
@@ -375,15 +376,7 @@ export class PortalSession extends PortalElement {
             aria-describedby=${errors.newPassword ? 'new-password-error rules' : 'rules'}
           />
           ${this.#renderFieldErrors('new-password-error', errors.newPassword ?? [])}
-          <ul part="rules" class="rules" id="rules" aria-label=${msg('Password rules')}>
-            ${rules.map(
-              (r) => html`<li class=${r.ok ? 'met' : 'unmet'} data-rule=${r.rule}>
-                ${r.ok ? icons.check('icon') : icons.cross('icon')}
-                <span>${passwordRuleLabel(r.rule, this.policy)}</span>
-                <span class="visually-hidden">${r.ok ? msg('(met)') : msg('(not met yet)')}</span>
-              </li>`,
-            )}
-          </ul>
+          ${passwordChecklist(rules, this.policy)}
         </div>
         <div class="field">
           <label for="confirm-password">${msg('Repeat the new password')}</label>

@@ -44,30 +44,6 @@ export const portalSessionStyles = css`
     font-family: var(--_font-mono);
     font-size: var(--_font-size-small);
   }
-  .rules {
-    list-style: none;
-    margin: var(--_space-2) 0 0;
-    padding: var(--_space-3);
-    display: grid;
-    gap: var(--_space-1);
-    border-radius: var(--_radius);
-    background: var(--_color-surface-raised);
-    font-size: var(--_font-size-small);
-  }
-  .rules li {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    color: var(--_color-text-muted);
-  }
-  .rules li.met {
-    color: var(--_color-success);
-  }
-  .rules .icon {
-    flex: none;
-    width: 1rem;
-    height: 1rem;
-  }
   .actions {
     display: grid;
     gap: var(--_space-2);
