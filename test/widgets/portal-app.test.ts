@@ -6,6 +6,9 @@ import type { PortalSession } from '../../widgets/portal-session/portal-session.
 import type { PortalApp } from '../../widgets/portal-app/portal-app.element.js';
 import { allowedViews, viewFromHash } from '../../widgets/portal-app/portal-app.element.js';
 import '../../widgets/portal-app/define.js';
+import type { ApprovalInbox } from '../../widgets/approval-inbox/approval-inbox.element.js';
+import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
+import { demoPassword } from '../../widgets/core/api-fake.js';
 import { $, $maybe, collect, waitForStatus } from './helpers.js';
 
 async function mountApp(email: string | null, lang?: 'de' | 'en') {
@@ -261,6 +264,144 @@ describe('portal-app', () => {
     expect((await api.me.get()).account.notifyEmail).to.equal(false);
     expect($<HTMLInputElement>(settings, '#notify-email').checked).to.equal(false);
     await expect(settings).to.be.accessible();
+  });
+
+  /** Opens "Your account" of `email` and waits for its form (and the password rules). */
+  async function openSettings(email: string, lang: 'de' | 'en' = 'en') {
+    location.hash = '#/settings';
+    const mounted = await mountApp(email, lang);
+    const settings = await waitUntil(() => $maybe(mounted.app, 'main portal-app-settings'), 'no settings').then(() =>
+      $<HTMLElement & { updateComplete: Promise<unknown> }>(mounted.app, 'main portal-app-settings'),
+    );
+    await waitUntil(() => mounted.api.calls.some((c) => c.method === 'auth.policy'), 'the password rules were not loaded');
+    await settings.updateComplete;
+    return { ...mounted, settings };
+  }
+
+  async function type(el: HTMLElement & { updateComplete: Promise<unknown> }, id: string, value: string) {
+    const input = $<HTMLInputElement>(el, `#${id}`);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
+
+  const q = <E extends Element = HTMLElement>(root: ParentNode, selector: string): E => {
+    const found = root.querySelector<E>(selector);
+    if (!found) throw new Error(`nothing matches ${selector}`);
+    return found;
+  };
+  const passwordForm = (settings: HTMLElement) => $<HTMLFormElement>(settings, 'form[part=password]');
+  const submitPassword = async (settings: HTMLElement & { updateComplete: Promise<unknown> }) => {
+    q<HTMLButtonElement>(passwordForm(settings), 'button[type=submit]').click();
+    await settings.updateComplete;
+  };
+  const fieldValue = (settings: HTMLElement, id: string) => $<HTMLInputElement>(settings, `#${id}`).value;
+
+  it('"Your account": change the password with the live rules; a wrong current password is said at its field and only it is retyped; this session stays signed in (R-AUTH-4)', async () => {
+    const { app, api, session, settings } = await openSettings('erik.editor@nordwind.example');
+    const form = passwordForm(settings);
+    expect(q(form, 'h2').textContent).to.equal('Change password');
+    // the same checklist as the first-login form: nothing met yet
+    const rules = () => [...form.querySelectorAll<HTMLLIElement>('.rules li')].map((li) => `${li.dataset.rule}:${li.className}`);
+    expect(rules()).to.include('length:unmet');
+    await type(settings, 'new-password', 'Neu-Kennwort-2027');
+    expect(rules()).to.include('length:met');
+    expect(rules()).to.include('special:met');
+    await expect(settings).to.be.accessible();
+
+    // the form's own checks: no request, the first field at fault has the focus
+    await submitPassword(settings);
+    expect(api.calls.some((c) => c.method === 'auth.changePassword')).to.equal(false);
+    await waitUntil(() => settings.shadowRoot!.activeElement?.id === 'old-password', 'focus not at the current password');
+    expect(q(form, '#old-password-error').textContent).to.contain('Please enter your current password.');
+    expect(q(form, '#confirm-password-error').textContent).to.contain('not the same');
+
+    // a wrong current password: its own message at its field; the new password stays
+    await type(settings, 'old-password', 'Falsch-2026!');
+    await type(settings, 'confirm-password', 'Neu-Kennwort-2027');
+    await submitPassword(settings);
+    await waitUntil(() => form.querySelector('#old-password-error'), 'no message at the current password');
+    expect(q(form, '#old-password-error').textContent).to.contain('The current password is not correct.');
+    expect(q(form, '#old-password').getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => settings.shadowRoot!.activeElement?.id === 'old-password', 'focus not at the current password');
+    expect(fieldValue(settings, 'old-password')).to.equal('');
+    expect(fieldValue(settings, 'new-password')).to.equal('Neu-Kennwort-2027');
+    expect(fieldValue(settings, 'confirm-password')).to.equal('Neu-Kennwort-2027');
+    expect(form.querySelector('.alert.success')).to.equal(null);
+    await expect(settings).to.be.accessible();
+
+    // right: a confirmation that says what happened to the other sessions; the fields are empty
+    await type(settings, 'old-password', demoPassword);
+    await submitPassword(settings);
+    await waitUntil(() => form.querySelector('[role=status] .alert.success'), 'no confirmation');
+    expect(q(form, '[role=status] .alert.success').textContent).to.contain('on your other devices and browsers you were signed out');
+    expect(api.calls.filter((c) => c.method === 'auth.changePassword').length).to.equal(2);
+    for (const id of ['old-password', 'new-password', 'confirm-password']) expect(fieldValue(settings, id)).to.equal('');
+    await expect(settings).to.be.accessible();
+    // still signed in here; the new password is the one that counts
+    expect(session.state.status).to.equal('signed-in');
+    expect((await api.me.get()).account.email).to.equal('erik.editor@nordwind.example');
+    expect($maybe(app, 'portal-app-settings')).to.not.equal(null);
+    // never in the address or the tab's storage
+    expect(location.href).to.not.contain('Kennwort');
+    expect(JSON.stringify({ ...sessionStorage })).to.not.contain('Neu-Kennwort-2027');
+    await api.auth.signOut();
+    await api.auth.signIn({ email: 'erik.editor@nordwind.example', password: 'Neu-Kennwort-2027' });
+  });
+
+  it('"Your account": the server\'s rule failures (422) show at the new password, everything typed stays; German', async () => {
+    const { api, settings } = await openSettings('erik.editor@nordwind.example', 'de');
+    const form = passwordForm(settings);
+    expect(q(form, 'h2').textContent).to.equal('Passwort ändern');
+    await type(settings, 'old-password', demoPassword);
+    await type(settings, 'new-password', 'Sommer-2027!');
+    await type(settings, 'confirm-password', 'Sommer-2027!');
+    await submitPassword(settings);
+    await waitUntil(() => form.querySelector('#new-password-error'), 'no message at the new password');
+    expect(q(form, '#new-password-error').textContent).to.contain('zu gängig');
+    expect(q(form, '#new-password').getAttribute('aria-describedby')).to.equal('new-password-error rules');
+    await waitUntil(() => settings.shadowRoot!.activeElement?.id === 'new-password', 'focus not at the new password');
+    expect(fieldValue(settings, 'old-password')).to.equal(demoPassword);
+    expect(fieldValue(settings, 'confirm-password')).to.equal('Sommer-2027!');
+    await expect(settings).to.be.accessible();
+    // any other failure: a message; nothing typed is lost
+    api.failures['auth.changePassword'] = 'internal';
+    await type(settings, 'new-password', 'Herbst-Kennwort-27');
+    await type(settings, 'confirm-password', 'Herbst-Kennwort-27');
+    await submitPassword(settings);
+    await waitUntil(() => form.querySelector('.alert.danger[role=alert]'), 'no error message');
+    expect(fieldValue(settings, 'old-password')).to.equal(demoPassword);
+    expect(fieldValue(settings, 'new-password')).to.equal('Herbst-Kennwort-27');
+  });
+
+  it('approval inbox at #/approvals/<id>: its own Back, and "someone else decided first", leave #/approvals (no history entry)', async () => {
+    // the real inbox (defined only now: earlier tests check the notice for widgets not built yet)
+    await import('../../widgets/approval-inbox/define.js');
+    history.replaceState(null, '', '#/approvals');
+    const { app, api } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+    const waiting = api.world.tickets.filter((t) => t.status === 'awaiting_release' && t.businessPartnerId === 'bp-nordwind');
+    const [first, second] = waiting.map((t) => t.id);
+    location.hash = `#/approvals/${first}`;
+    const inbox = await waitUntil(() => $maybe(app, 'main approval-inbox'), 'no inbox').then(() => $<ApprovalInbox>(app, 'main approval-inbox'));
+    await waitUntil(() => $maybe<TicketDetail>(inbox, 'ticket-detail')?.hasCustomState('ready'), 'the ticket did not open', { timeout: 4000 });
+    const length = history.length;
+    $<HTMLButtonElement>(inbox, '.back').click();
+    await waitUntil(() => location.hash === '#/approvals', `Back kept ${location.hash}`);
+    expect(history.length).to.equal(length);
+    expect(inbox.ticketId).to.equal(null);
+    // someone else decides the linked ticket first
+    location.hash = `#/approvals/${second}`;
+    await waitUntil(() => $maybe<TicketDetail>(inbox, 'ticket-detail')?.hasCustomState('ready') && inbox.ticketId === second, 'the ticket did not open', { timeout: 4000 });
+    await new FakeApi({ signedInAs: 'dora.dispatcher@nordwind.example', world: api.world }).tickets.release(second!, { reason: 'Checked by phone' });
+    $<HTMLButtonElement>(inbox, 'button[data-action=reject]').click();
+    const dialog = $<HTMLDialogElement>(inbox, '#decision-dialog');
+    await waitUntil(() => dialog.open, 'no dialog');
+    const reason = $<HTMLTextAreaElement>(inbox, '#reason');
+    reason.value = 'Not needed';
+    reason.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    $<HTMLButtonElement>(inbox, '#decision-dialog button[type=submit]').click();
+    await waitUntil(() => $maybe(inbox, '[part=notice]')?.textContent?.includes('already decided by someone else'), 'no 409 explanation');
+    await waitUntil(() => location.hash === '#/approvals', `kept ${location.hash}`);
   });
 
   it('a plan board has its own address: opening one pushes #/plan/<id>, Back shows the overview, the address opens it', async () => {

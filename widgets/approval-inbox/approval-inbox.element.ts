@@ -19,7 +19,7 @@ import { formatNumber, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { exactTime, priorityLabel, relativeTime, ticketLabelStyles } from '../ticket-detail/ticket-labels.js';
-import { TicketRejectedEvent, TicketReleasedEvent } from './approval-inbox.events.js';
+import { ApprovalInboxClosedEvent, TicketRejectedEvent, TicketReleasedEvent } from './approval-inbox.events.js';
 import { approvalInboxStyles } from './approval-inbox.styles.js';
 
 /** The task's "who" while `<portal-session>` has nobody signed in: load nothing yet. */
@@ -110,6 +110,7 @@ export function awaitingYourRelease(n: number, locale: Locale): string {
  *
  * @event ticket-released - The user released a ticket (`detail: { ticket }`, the ticket after the release).
  * @event ticket-rejected - The user rejected a ticket's release (`detail: { ticket }`).
+ * @event approval-inbox-closed - The open ticket closed and the list shows again (`detail: { id }`): Back, Escape, a decision, someone else decided first.
  * @event portal-refresh-request - After a decision: asks `<portal-session>` to reload the user's counts.
  * @event portal-error - Loading failed (`detail: { code, message, requestId }`).
  */
@@ -528,8 +529,15 @@ export class ApprovalInbox extends PortalElement {
   }
 
   #back(focusId: string | null = this.ticketId) {
-    this.ticketId = null;
+    this.#close();
     this.#focusAfterRender = { to: 'item', id: focusId };
+  }
+
+  /** Shows the list again; the host hears of it (its address may still name the ticket). */
+  #close() {
+    const id = this.ticketId;
+    this.ticketId = null;
+    if (id) this.emit(new ApprovalInboxClosedEvent({ id }));
   }
 
   #openItem(): TicketListItem | undefined {
@@ -634,7 +642,7 @@ export class ApprovalInbox extends PortalElement {
     this.notice = { kind, text };
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = text));
-    this.ticketId = null;
+    this.#close();
     this.#focusAfterRender = next ? { to: 'item', id: next } : { to: 'title' };
   }
 

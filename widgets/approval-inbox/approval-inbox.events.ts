@@ -17,9 +17,18 @@ export class TicketRejectedEvent extends Event {
   }
 }
 
+/** The open ticket closed and the list shows again (its Back button, Escape, a decision, or someone else decided first). */
+export class ApprovalInboxClosedEvent extends Event {
+  static readonly eventName = 'approval-inbox-closed';
+  constructor(readonly detail: { id: string }) {
+    super(ApprovalInboxClosedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ticket-released': TicketReleasedEvent;
     'ticket-rejected': TicketRejectedEvent;
+    'approval-inbox-closed': ApprovalInboxClosedEvent;
   }
 }

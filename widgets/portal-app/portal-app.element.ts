@@ -162,6 +162,7 @@ export class PortalApp extends PortalElement {
     this.addEventListener('plan-board-changed', this.#onPlanBoardChanged);
     this.addEventListener('ticket-released', this.#onDecided);
     this.addEventListener('ticket-rejected', this.#onDecided);
+    this.addEventListener('approval-inbox-closed', this.#onDecided);
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.#media?.addEventListener('change', this.#onSchemeChange);
     const stored = readTheme();
@@ -179,6 +180,7 @@ export class PortalApp extends PortalElement {
     this.removeEventListener('plan-board-changed', this.#onPlanBoardChanged);
     this.removeEventListener('ticket-released', this.#onDecided);
     this.removeEventListener('ticket-rejected', this.#onDecided);
+    this.removeEventListener('approval-inbox-closed', this.#onDecided);
     this.#media?.removeEventListener('change', this.#onSchemeChange);
     this.#ownLoad?.abort();
   }
@@ -516,7 +518,10 @@ export class PortalApp extends PortalElement {
     else if (this.routeDetail) this.#pop('#/plan');
   };
 
-  /** A released or rejected ticket leaves the inbox: the address no longer names it. */
+  /**
+   * The inbox shows its list again (a decision, its own Back, someone else decided first): the
+   * address no longer names the ticket (replaced, no history entry).
+   */
   readonly #onDecided = () => {
     if (this.route !== 'approvals' || !this.routeDetail) return;
     history.replaceState(history.state, '', '#/approvals');
