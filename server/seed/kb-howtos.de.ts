@@ -118,7 +118,7 @@ export const HOWTOS_DE: readonly HowTo[] = [
       '<h2>Regeln für neue Passwörter</h2>' +
       ul(['mindestens 8 Zeichen', 'Groß- und Kleinbuchstaben, Ziffern und Sonderzeichen', 'nicht Ihre E-Mail-Adresse, kein gängiges Passwort', 'anders als das bisherige Passwort']) +
       p('<strong>Wichtig:</strong> Tragen Sie das neue Passwort danach auch auf Ihrem Diensthandy ein. Sonst versucht das Handy es weiter mit dem alten Passwort und Ihr Konto wird gesperrt.') +
-      p('Das Passwort für dieses Kundenportal ändern Sie unter Ihrem Namen → <em>Passwort ändern</em>.'),
+      p('Das Passwort für dieses Kundenportal ändern Sie unter „Ihr Konto“ (Ihr Name oben rechts) → <em>Passwort ändern</em>. Danach bleiben Sie im Portal angemeldet; auf allen anderen Geräten und Browsern werden Sie abgemeldet.'),
   },
   {
     key: 'mfa',
