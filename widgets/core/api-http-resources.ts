@@ -177,12 +177,27 @@ export function createHttpResources(t: HttpTransport): ResourceApis {
     },
     kb: {
       sections: async (input, o) =>
-        (await json<{ items: never[] }>(() => kb.sections.$get({ query: (input?.q ? { q: input.q } : {}) as never }, perCall(o)))).items,
+        (
+          await json<{ items: never[] }>(() =>
+            kb.sections.$get(
+              { query: { ...(input?.q ? { q: input.q } : {}), ...(input?.language ? { language: input.language } : {}) } as never },
+              perCall(o),
+            ),
+          )
+        ).items,
+      languages: async (input, o) =>
+        (await json<{ items: never[] }>(() => kb.languages.$get({ query: (input?.q ? { q: input.q } : {}) as never }, perCall(o)))).items,
       articles: async (input, o) =>
         (
           await json<{ items: never[] }>(() =>
             kb.articles.$get(
-              { query: { ...(input?.section ? { section: input.section } : {}), ...(input?.q ? { q: input.q } : {}) } as never },
+              {
+                query: {
+                  ...(input?.section ? { section: input.section } : {}),
+                  ...(input?.q ? { q: input.q } : {}),
+                  ...(input?.language ? { language: input.language } : {}),
+                } as never,
+              },
               perCall(o),
             ),
           )

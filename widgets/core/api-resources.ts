@@ -10,19 +10,20 @@ import type {
   TicketListItem,
 } from '../../server/domain/tickets.js';
 import type { UploadItem } from '../../server/domain/attachments.js';
-import type { KbArticleListItem, KbSectionDto, getArticle } from '../../server/domain/kb.js';
+import type { KbArticleListItem, KbLanguageDto, KbSectionDto, getArticle } from '../../server/domain/kb.js';
 import type { ActivityDto, getBoard, listBoards } from '../../server/domain/plan.js';
 import type { dashboard } from '../../server/domain/dashboard.js';
 import type { Segment } from '../../server/domain/highlight.js';
 import type { PriorityMatrix, Level } from '../../server/schemas/priority.js';
 import type { SortKey, TicketFilter, TicketStatus } from '../../server/schemas/tickets.js';
-import type { RequestOptions } from './api.js';
+import type { Locale, RequestOptions } from './api.js';
 
 export type {
   ActivityDto,
   AttachmentDto,
   KbArticleListItem,
   KbSectionDto,
+  KbLanguageDto,
   Level,
   PositionDto,
   PriorityMatrix,
@@ -209,10 +210,12 @@ export interface DashboardApi {
 export type KbArticle = Awaited<ReturnType<typeof getArticle>>;
 
 export interface KbApi {
-  /** GET /api/kb/sections?q= */
-  sections(input?: { q?: string }, options?: RequestOptions): Promise<KbSectionDto[]>;
-  /** GET /api/kb/articles?section=&q= (ranked when q is given) */
-  articles(input?: { section?: string; q?: string }, options?: RequestOptions): Promise<KbArticleListItem[]>;
+  /** GET /api/kb/sections?q=&language= */
+  sections(input?: { q?: string; language?: Locale }, options?: RequestOptions): Promise<KbSectionDto[]>;
+  /** GET /api/kb/languages?q= (visible, matching articles per language) */
+  languages(input?: { q?: string }, options?: RequestOptions): Promise<KbLanguageDto[]>;
+  /** GET /api/kb/articles?section=&q=&language= (ranked when q is given) */
+  articles(input?: { section?: string; q?: string; language?: Locale }, options?: RequestOptions): Promise<KbArticleListItem[]>;
   /** GET /api/kb/articles/:id */
   article(id: string, options?: RequestOptions): Promise<KbArticle>;
 }

@@ -9,6 +9,7 @@ import {
   type Api,
   type KbArticle,
   type KbArticleListItem,
+  type KbLanguageDto,
   type KbSectionDto,
   type Locale,
   type Segment,
@@ -27,6 +28,13 @@ import { kbBrowserStyles } from './kb-browser.styles.js';
 /** The tasks' "who" while `<portal-session>` has nobody signed in: load nothing yet. */
 const waiting = '\u0000waiting';
 
+/** The account preference that remembers the language choice ('de', 'en' or 'all'). */
+export const languagePrefKey = 'kb.language';
+type LanguageChoice = Locale | 'all';
+const isChoice = (v: unknown): v is LanguageChoice => v === 'de' || v === 'en' || v === 'all';
+/** The language to list is not known yet (the preference or the counts are loading). */
+const undecided = '\u0000undecided';
+
 /** How long typing rests before the lists are asked again (ms). */
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -40,7 +48,10 @@ type ViewState = (typeof viewStates)[number];
  * Clicking an article's name opens it (title, section, date, the text, the attribution) with a
  * way back that restores the list, the search and the focus, and a print view. Narrow, the
  * sections become a select above the list. Keyboard: arrows move within the sections and the
- * results, Enter opens, `/` jumps to the search, Escape leaves an article.
+ * results, Enter opens, `/` jumps to the search, Escape leaves an article. When the articles come
+ * in several languages, a language choice lists those in the UI language by default (when there
+ * are any) or all of them; the choice is remembered per account (preference `kb.language`), and
+ * an article opened by its id shows whatever its language.
  *
  * @summary The knowledge base: sections, search with highlighted matches, articles to read and print.
  *
@@ -50,6 +61,7 @@ type ViewState = (typeof viewStates)[number];
  * @csspart base - The wrapper around everything.
  * @csspart title - The heading "Knowledge base".
  * @csspart search - The search form.
+ * @csspart language - The article-language choice (only when the articles come in several languages).
  * @csspart sections - The list of sections (wide layout).
  * @csspart section-select - The section select (narrow layout).
  * @csspart results - The area with the list of articles.
@@ -108,6 +120,10 @@ export class KbBrowser extends PortalElement {
   /** The section and the article that take part in the arrow-key roving focus. */
   @state() private activeSection = '';
   @state() private activeItem: string | null = null;
+  /** The language chosen in this session (null: the remembered one, else the default). */
+  @state() private languageChoice: LanguageChoice | null = null;
+  /** The languages with their article counts before any search (decides the default). */
+  @state() private baseLanguages: KbLanguageDto[] | null = null;
 
   #debounce: ReturnType<typeof setTimeout> | undefined;
   /** Sections of the last successful load (kept while a new search is on its way or failed). */
@@ -120,10 +136,39 @@ export class KbBrowser extends PortalElement {
   #openedFrom: string | null = null;
   #announceNext = false;
 
+  /** The remembered language choice of this account (null: none, or it could not be read). */
+  readonly #prefTask = new Task(this, {
+    task: async ([api, who]: readonly [Api, string | null], { signal }) => {
+      if (who === waiting) return initialState;
+      const value = await api.prefs.get<unknown>(languagePrefKey, { signal }).catch((e) => {
+        if (isAbort(e)) throw e;
+        return null;
+      });
+      return isChoice(value) ? value : null;
+    },
+    args: () => [this.api, this.#who()] as const,
+  });
+
+  /** Articles per language (with the search): the choice's counts; without a search also the default. */
+  readonly #languagesTask = new Task(this, {
+    task: ([api, who, q]: readonly [Api, string | null, string], { signal }) =>
+      who === waiting ? initialState : api.kb.languages(q ? { q } : {}, { signal }),
+    args: () => [this.api, this.#who(), this.query] as const,
+    onComplete: (languages) => {
+      if (this.query === '') this.baseLanguages = languages;
+    },
+    onError: (e) => {
+      // without the counts the list shows every language
+      if (!isAbort(e) && this.baseLanguages === null) this.baseLanguages = [];
+    },
+  });
+
   readonly #sectionsTask = new Task(this, {
-    task: ([api, who, q]: readonly [Api, string | null, string, Locale], { signal }) =>
-      who === waiting ? initialState : api.kb.sections(q ? { q } : {}, { signal }),
-    args: () => [this.api, this.#who(), this.query, currentLocale()] as const,
+    task: ([api, who, q, language]: readonly [Api, string | null, string, string, Locale], { signal }) =>
+      who === waiting || language === undecided
+        ? initialState
+        : api.kb.sections({ ...(q ? { q } : {}), ...(language !== 'all' ? { language: language as Locale } : {}) }, { signal }),
+    args: () => [this.api, this.#who(), this.query, this.#language(), currentLocale()] as const,
     onComplete: (sections) => {
       this.#lastSections = sections;
       for (const s of sections) this.#sectionNames.set(s.id, s.name);
@@ -132,9 +177,14 @@ export class KbBrowser extends PortalElement {
   });
 
   readonly #articlesTask = new Task(this, {
-    task: ([api, who, section, q]: readonly [Api, string | null, string | null, string, Locale], { signal }) =>
-      who === waiting ? initialState : api.kb.articles({ ...(section ? { section } : {}), ...(q ? { q } : {}) }, { signal }),
-    args: () => [this.api, this.#who(), this.section, this.query, currentLocale()] as const,
+    task: ([api, who, section, q, language]: readonly [Api, string | null, string | null, string, string, Locale], { signal }) =>
+      who === waiting || language === undecided
+        ? initialState
+        : api.kb.articles(
+            { ...(section ? { section } : {}), ...(q ? { q } : {}), ...(language !== 'all' ? { language: language as Locale } : {}) },
+            { signal },
+          ),
+    args: () => [this.api, this.#who(), this.section, this.query, this.#language(), currentLocale()] as const,
     onComplete: (items) => this.#onArticles(items),
     onError: (e) => this.#reportError(e),
   });
@@ -159,6 +209,23 @@ export class KbBrowser extends PortalElement {
     return s.status === 'signed-in' ? s.me.account.id : waiting;
   }
 
+  /**
+   * The language the lists show: the choice (this session's, else the remembered one), else the UI
+   * language when there are articles in it, else all; a language without articles shows all.
+   */
+  #language(): LanguageChoice | typeof undecided {
+    if (this.#prefTask.status === TaskStatus.INITIAL || this.#prefTask.status === TaskStatus.PENDING) {
+      if (this.languageChoice === null) return undecided;
+    }
+    const base = this.baseLanguages;
+    if (base === null) return undecided;
+    const has = (l: Locale) => base.some((x) => x.language === l && x.articleCount > 0);
+    const choice = this.languageChoice ?? this.#prefTask.value ?? null;
+    if (choice === 'all') return 'all';
+    if (choice) return has(choice) ? choice : 'all';
+    return has(this.locale) ? this.locale : 'all';
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.#onDocumentKeydown);
@@ -177,8 +244,17 @@ export class KbBrowser extends PortalElement {
     input?.select();
   }
 
+  #baseFor: string | null | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const who = this.#who();
+    if (this.#baseFor !== undefined && this.#baseFor !== who) {
+      // another account: its own counts and its own remembered choice
+      this.baseLanguages = null;
+      this.languageChoice = null;
+    }
+    this.#baseFor = who;
     if (changed.has('section') && this.section === '') this.section = null;
     if (changed.has('articleId') && this.articleId === '') this.articleId = null;
   }
@@ -271,6 +347,7 @@ export class KbBrowser extends PortalElement {
           />
           <span id="search-hint" class="visually-hidden">${msg('Results update as you type.')}</span>
         </form>
+        ${this.#renderLanguageChoice()}
       </div>
       ${listError !== null ? this.#renderError(listError, () => this.#retryLists()) : nothing}
       ${this.#renderSectionSelect(sections)}
@@ -279,6 +356,41 @@ export class KbBrowser extends PortalElement {
         ${this.#renderResults()}
       </div>
     `;
+  }
+
+  #renderLanguageChoice(): TemplateResult | typeof nothing {
+    const base = this.baseLanguages;
+    const current = this.#language();
+    if (!base || base.length < 2 || current === undecided) return nothing;
+    const counts = (this.query === '' ? base : this.#languagesTask.value) ?? base;
+    const count = (l: Locale) => counts.find((x) => x.language === l)?.articleCount ?? 0;
+    const total = counts.reduce((n, x) => n + x.articleCount, 0);
+    return html`<div class="language field" part="language">
+      <label for="article-language">${msg('Article language')}</label>
+      <select id="article-language" class="input" @change=${this.#onLanguageChange}>
+        ${base.map(
+          (x) => html`<option value=${x.language} lang=${x.language} .selected=${current === x.language}>
+            ${languageName(x.language, this.locale)} (${formatNumber(count(x.language), {}, this.locale)})
+          </option>`,
+        )}
+        <option value="all" .selected=${current === 'all'}>${msg('All languages')} (${formatNumber(total, {}, this.locale)})</option>
+      </select>
+    </div>`;
+  }
+
+  readonly #onLanguageChange = (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!isChoice(value)) return;
+    this.#chooseLanguage(value);
+  };
+
+  #chooseLanguage(value: LanguageChoice) {
+    this.languageChoice = value;
+    this.#announceNext = true;
+    this.activeItem = null;
+    this.api.prefs.set(languagePrefKey, value).catch(() => {
+      // not remembered; the choice still holds for this visit
+    });
   }
 
   #nothingShared(): boolean {
@@ -433,6 +545,11 @@ export class KbBrowser extends PortalElement {
           ${this.section
             ? html`<button type="button" class="button quiet" @click=${() => this.#selectSection('', true)}>
                 ${msg('Search all sections')}
+              </button>`
+            : nothing}
+          ${this.#language() !== 'all' && this.#language() !== undecided
+            ? html`<button type="button" class="button quiet all-languages" @click=${() => this.#chooseLanguage('all')}>
+                ${msg('Search all languages')}
               </button>`
             : nothing}
         </div>

@@ -24,6 +24,27 @@ export const kbBrowserStyles = css`
     flex: 0 1 24rem;
     min-width: min(100%, 16rem);
   }
+  /* the article-language choice: label and select on one line, next to the search */
+  .language {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    margin: 0;
+    flex: 0 0 auto;
+    max-width: 100%;
+  }
+  .language label {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+    white-space: nowrap;
+  }
+  .language select.input {
+    width: auto;
+    max-width: 100%;
+  }
+  .title {
+    margin-right: auto;
+  }
   .search .input {
     padding-left: 2.25rem;
   }

@@ -39,7 +39,7 @@ export type FakeResourceMethod =
   | 'uploads.upload' | 'uploads.remove' | 'attachments.url'
   | 'lookups.types' | 'lookups.areas' | 'lookups.partners' | 'lookups.priorityMatrix' | 'lookups.tags'
   | 'queries.list' | 'queries.create' | 'queries.remove' | 'prefs.get' | 'prefs.set'
-  | 'dashboard.get' | 'kb.sections' | 'kb.articles' | 'kb.article'
+  | 'dashboard.get' | 'kb.sections' | 'kb.languages' | 'kb.articles' | 'kb.article'
   | 'plan.boards' | 'plan.board' | 'plan.patchActivity';
 
 /** What the resource fakes need from FakeApi. */
@@ -644,18 +644,33 @@ export function createFakeResources(core: FakeCore): ResourceApis {
       sections: (input, o) =>
         core.call('kb.sections', input, o, () => {
           const l = core.locale();
-          const visible = w.kbArticles.filter((a) => kbVisible(a.id) && (!input?.q?.trim() || kbMatches(a, input.q)));
+          const visible = w.kbArticles.filter(
+            (a) => kbVisible(a.id) && (!input?.language || a.language === input.language) && (!input?.q?.trim() || kbMatches(a, input.q)),
+          );
           return w.kbSections
             .map((s) => ({ id: s.id, name: s[l], articleCount: visible.filter((a) => a.sectionId === s.id).length, sort: s.sort }))
             .filter((s) => s.articleCount > 0)
             .sort((a, b) => a.sort - b.sort)
             .map(({ sort: _s, ...s }) => s);
         }),
+      languages: (input, o) =>
+        core.call('kb.languages', input, o, () => {
+          const q = input?.q?.trim() ?? '';
+          const counts = new Map<Locale, number>();
+          for (const a of w.kbArticles) if (kbVisible(a.id) && (!q || kbMatches(a, q))) counts.set(a.language, (counts.get(a.language) ?? 0) + 1);
+          return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([language, articleCount]) => ({ language, articleCount }));
+        }),
       articles: (input, o) =>
         core.call('kb.articles', input, o, (): KbArticleListItem[] => {
           const q = input?.q?.trim() ?? '';
           const list = w.kbArticles
-            .filter((a) => kbVisible(a.id) && (!input?.section || a.sectionId === input.section) && (!q || kbMatches(a, q)))
+            .filter(
+              (a) =>
+                kbVisible(a.id) &&
+                (!input?.section || a.sectionId === input.section) &&
+                (!input?.language || a.language === input.language) &&
+                (!q || kbMatches(a, q)),
+            )
             .sort((a, b) => (q ? Number(!fold(b.title).includes(fold(q))) - Number(!fold(a.title).includes(fold(q))) : 0) || a.title.localeCompare(b.title));
           return list.map((a) => {
             const text = textOf(a.bodyHtml);
