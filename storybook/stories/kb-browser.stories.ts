@@ -9,6 +9,7 @@ import { waitFor } from 'storybook/test';
 import { FakeApi, demoAccounts } from '../../widgets/core/api-fake.js';
 import { createWorld } from '../../widgets/core/fake/world.js';
 import type { KbBrowser } from '../../widgets/kb-browser/kb-browser.element.js';
+import { languagePrefKey } from '../../widgets/kb-browser/kb-browser.element.js';
 import '../../widgets/kb-browser/define.js';
 
 interface Args {
@@ -25,6 +26,8 @@ interface Args {
   width: string;
   /** add 60 generated articles (long lists, long titles) */
   many: boolean;
+  /** the account's remembered article-language choice (empty: none, the default applies) */
+  language: '' | 'de' | 'en' | 'all';
 }
 
 const DAY = 86_400_000;
@@ -70,6 +73,8 @@ function browser(args: Args) {
     world: world(args.many),
     failures: args.failing === 'nothing' ? {} : { [failure[args.failing]]: 'internal' as const },
   });
+  const account = demoAccounts.find((a) => a.email === args.signedInAs);
+  if (args.language && account) api.world.prefs.set(`${account.id}:${languagePrefKey}`, args.language);
   return html`<div style="max-width: ${args.width || 'none'}; padding: 1rem">
     <kb-browser .api=${api} article-id=${args.articleId || nothing} section=${args.section || nothing}></kb-browser>
   </div>`;
@@ -106,6 +111,7 @@ const meta: Meta<Args> = {
     search: '',
     width: '',
     many: false,
+    language: '',
   },
   argTypes: {
     signedInAs: { control: 'select', options: ['', ...demoAccounts.map((a) => a.email)] },
@@ -114,6 +120,7 @@ const meta: Meta<Args> = {
     articleId: { control: 'select', options: ['', 'kb-a-intro', 'kb-a-vpn', 'kb-a-queue', 'kb-a-mfa', 'kb-a-container', 'no-such-article'] },
     section: { control: 'select', options: ['', 'kb-s-start', 'kb-s-howto', 'kb-s-glossary'] },
     width: { control: 'text' },
+    language: { control: 'inline-radio', options: ['', 'de', 'en', 'all'] },
   },
   play: async ({ canvasElement, args }) => {
     if (args.search) await typeSearch(canvasElement, args.search);
@@ -142,6 +149,12 @@ export const ArticlesFail: Story = { args: { failing: 'articles' } };
 export const ArticleFails: Story = { args: { articleId: 'kb-a-vpn', failing: 'article' } };
 export const Many: Story = { args: { many: true } };
 export const Narrow: Story = { args: { width: '390px' } };
+/** The remembered choice "all languages": German and English articles side by side, with badges. */
+export const AllLanguages: Story = { args: { language: 'all' } };
+/** The remembered choice "English" in a German page: only the English article. */
+export const OtherLanguageChosen: Story = { args: { language: 'en' } };
+/** A search with no hit in the chosen language offers to search all languages. */
+export const NoResultsInLanguage: Story = { args: { language: 'en', search: 'VPN' } };
 export const NarrowArticle: Story = { args: { width: '390px', articleId: 'kb-a-queue' } };
 export const Viewer: Story = { args: { signedInAs: 'anna.viewer@nordwind.example' } };
 export const Dispatcher: Story = { args: { signedInAs: 'dora.dispatcher@nordwind.example' } };
