@@ -16,6 +16,7 @@ import * as m0004 from './migrations/0004_board_scale.js';
 import * as m0005 from './migrations/0005_partner_search.js';
 import * as m0006 from './migrations/0006_list_names.js';
 import * as m0007 from './migrations/0007_search_clean.js';
+import * as m0008 from './migrations/0008_search_optimize.js';
 
 export type Db = Kysely<Database>;
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0005_partner_search': m0005,
   '0006_list_names': m0006,
   '0007_search_clean': m0007,
+  '0008_search_optimize': m0008,
 };
 
 /** SQLite does run DDL inside transactions; Kysely's stock adapter is conservative about it. */
