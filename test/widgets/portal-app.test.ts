@@ -332,8 +332,16 @@ describe('portal-app', () => {
 
     // right: a confirmation that says what happened to the other sessions; the fields are empty
     await type(settings, 'old-password', demoPassword);
+    const submit = q<HTMLButtonElement>(form, 'button[type=submit]');
+    submit.focus();
+    api.latencyMs = 100;
     await submitPassword(settings);
+    expect(submit.getAttribute('aria-busy')).to.equal('true');
+    expect(submit.textContent!.trim()).to.equal('Saving…');
     await waitUntil(() => form.querySelector('[role=status] .alert.success'), 'no confirmation');
+    api.latencyMs = 0;
+    // the focus stays where the user was (a disabled busy button would drop it to <body>)
+    expect(settings.shadowRoot!.activeElement).to.equal(submit);
     expect(q(form, '[role=status] .alert.success').textContent).to.contain('on your other devices and browsers you were signed out');
     expect(api.calls.filter((c) => c.method === 'auth.changePassword').length).to.equal(2);
     for (const id of ['old-password', 'new-password', 'confirm-password']) expect(fieldValue(settings, id)).to.equal('');

@@ -101,8 +101,17 @@ export class PortalAppSettings extends PortalElement {
         display: flex;
         justify-content: flex-start;
       }
+      /* busy: not disabled, so the focus stays on the button while the request runs */
+      .button[aria-disabled='true'] {
+        opacity: 0.7;
+        cursor: progress;
+      }
       .alert {
         margin: 0;
+      }
+      /* an empty live region takes no room (it stays in place for the announcement) */
+      .status:not(:has(.alert)) {
+        margin-top: calc(-1 * var(--_space-4));
       }
     `,
   ];
@@ -189,11 +198,11 @@ export class PortalAppSettings extends PortalElement {
           </select>
         </div>
         <div class="actions">
-          <button class="button primary" type="submit" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'}>
+          <button class="button primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'} aria-busy=${this.saving ? 'true' : 'false'}>
             ${this.saving ? msg('Saving…') : msg('Save')}
           </button>
         </div>
-        <div role="status">
+        <div class="status" role="status">
           ${this.saved ? html`<div class="alert success">${icons.check()}<p>${msg('Your settings are saved.')}</p></div>` : nothing}
         </div>
         ${this.error
@@ -271,13 +280,13 @@ export class PortalAppSettings extends PortalElement {
         <button
           class="button primary"
           type="submit"
-          ?disabled=${this.passwordBusy}
+          aria-disabled=${this.passwordBusy ? 'true' : 'false'}
           aria-busy=${this.passwordBusy ? 'true' : 'false'}
         >
           ${this.passwordBusy ? msg('Saving…') : msg('Change password')}
         </button>
       </div>
-      <div role="status" id="password-status">
+      <div class="status" role="status" id="password-status">
         ${this.passwordChanged
           ? html`<div class="alert success">
               ${icons.check()}<p>${msg('Your password has been changed. You stay signed in here; on your other devices and browsers you were signed out and sign in again with the new password.')}</p>

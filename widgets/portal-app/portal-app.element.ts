@@ -268,7 +268,7 @@ export class PortalApp extends PortalElement {
               part="user"
               class="user"
               href="#/settings"
-              title=${me.account.email}
+              title=${`${msg('Your account')} · ${me.account.email}`}
               aria-current=${settings ? 'page' : nothing}
               >${icons.user()}<span class="user-name">${me.account.name}</span>
               <span class="visually-hidden">${msg('Your account')}</span></a
