@@ -148,6 +148,10 @@ describe('portal-app', () => {
     expect(session.getAttribute('lang')).to.equal('en');
     expect(api.calls.filter((c) => c.method === 'me.update').map((c) => c.input)).to.deep.equal([{ locale: 'en' }]);
     expect((await api.me.get()).account.locale).to.equal('en');
+    // "Your account" then shows the saved language (not the one from before the switch)
+    location.hash = '#/settings';
+    const settings = await waitUntil(() => $maybe(app, 'main portal-app-settings'), 'no settings').then(() => $(app, 'main portal-app-settings'));
+    await waitUntil(() => $<HTMLSelectElement>(settings, '#account-locale').value === 'en', 'the settings show the old language');
   });
 
   it('switches between light and dark on the page', async () => {

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
-import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
+import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, RefreshRequestEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
 import type { PlanBoardChangedEvent } from '../plan-board/plan-board.events.js';
 import type { TicketBoardBackEvent } from '../ticket-board/ticket-board.events.js';
 import { icons } from '../core/icons.js';
@@ -446,8 +446,12 @@ export class PortalApp extends PortalElement {
     this.#requestLocale(locale);
     const s = this.#state();
     if (s.status === 'signed-in' && s.me.account.locale !== locale) {
-      // Remember the choice for the next sign-in; the page switches either way.
-      this.api.me.update({ locale }).catch(() => undefined);
+      // Remember the choice for the next sign-in; the page switches either way. The session
+      // loads the account again, so "Your account" shows the saved language.
+      this.api.me
+        .update({ locale })
+        .then(() => this.emit(new RefreshRequestEvent()))
+        .catch(() => undefined);
     }
   };
 
