@@ -12,6 +12,7 @@ import { ApiError, type Api, type SessionChange } from '../../widgets/core/api.j
 import { HttpApi } from '../../widgets/core/api-http.js';
 import { FakeApi, type FakeAccount } from '../../widgets/core/api-fake.js';
 import { createEmptyWorld } from '../../widgets/core/fake/world.js';
+import { defaultMaxFileBytes, maxAttachmentsPerSubmission } from '../../server/schemas/uploads.js';
 
 const PASSWORD = 'Portal-Demo-2026!';
 const INITIAL = 'Start-2026!';
@@ -137,6 +138,7 @@ describe.each(targets)('Api contract: %s', (_name, make) => {
       partners: [{ id: partner.id, name: partner.name, role: 'dispatcher', canWrite: true, canRelease: true }],
       capabilities: { createTickets: true, release: true, knowledgeBase: false, planBoards: false, agent: false },
       counts: { pendingReleases: 0, awaitingMyRelease: 0, mySubmittedAwaiting: 0 },
+      limits: { uploadMaxFileBytes: defaultMaxFileBytes, attachmentsPerSubmission: maxAttachmentsPerSubmission },
     });
     const updated = await t.api.me.update({ locale: 'de', notifyEmail: false });
     expect([updated.account.locale, updated.account.notifyEmail]).toEqual(['de', false]);

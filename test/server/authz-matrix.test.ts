@@ -251,6 +251,9 @@ const MATRIX: Record<string, Record<string, string>> = {
   'GET /api/kb/articles': {
     '-':                        '401 401 403 200 200 200 200 200 200 200 200 200 200',
   },
+  'GET /api/kb/languages': {
+    '-':                        '401 401 403 200 200 200 200 200 200 200 200 200 200',
+  },
   // shared with "1", with "12", with nobody; an article of the other system partner
   'GET /api/kb/articles/:id': {
     a1:                         '401 401 403 200 200 200 200 404 404 404 200 200 404',
@@ -810,6 +813,7 @@ const CALLS: Record<string, CallSpec> = {
   'GET /api/dashboard': plain('GET', '/api/dashboard?scope=all'),
   'GET /api/kb/sections': plain('GET', '/api/kb/sections'),
   'GET /api/kb/articles': plain('GET', '/api/kb/articles'),
+  'GET /api/kb/languages': plain('GET', '/api/kb/languages'),
   'GET /api/kb/articles/:id': onObject('GET', (o, k) => `/api/kb/articles/${o(`kb:${k}`)}`, (k) => `kb:${k}`),
   'GET /api/agent/kb/sections': plain('GET', '/api/agent/kb/sections'),
   'POST /api/agent/kb/sections': plain('POST', '/api/agent/kb/sections', () => ({ nameDe: 'Neu', nameEn: 'New' })),
