@@ -101,6 +101,12 @@ export class PortalAppSettings extends PortalElement {
         display: flex;
         justify-content: flex-start;
       }
+      /* narrow: the cards give the fields the room */
+      @container (max-width: 30rem) {
+        form {
+          padding: var(--_space-4);
+        }
+      }
       /* busy: not disabled, so the focus stays on the button while the request runs */
       .button[aria-disabled='true'] {
         opacity: 0.7;
