@@ -5,6 +5,7 @@
  * their declarations here. A new widget's events file gets a line below (test/hosts checks).
  */
 export type {} from './define.js';
+export type {} from './portal-app/portal-app-settings.define.js';
 export type {} from './core/events.js';
 export type {} from './core/file-drop/file-drop.events.js';
 export type {} from './portal-session/portal-session.events.js';
@@ -13,3 +14,4 @@ export type {} from './plan-board/plan-board.events.js';
 export type {} from './ticket-wizard/ticket-wizard.events.js';
 export type {} from './ticket-detail/ticket-detail.events.js';
 export type {} from './approval-inbox/approval-inbox.events.js';
+export type {} from './ticket-board/ticket-board.events.js';

@@ -91,10 +91,14 @@ describe('agent console: tickets (R-TICKET-1, R-TICKET-3, R-X-4)', () => {
     expect(await history.filter({ hasText: reply }).getByText('Interne Notiz', { exact: true }).count(), 'the reply is not internal').toBe(0);
 
     // the status change, told in the history as "Status: … → Wartet auf Kunde"
+    // (the seeded history may hold such a change already: one more than before)
+    const waiting = history.filter({ hasText: /Status: .+ → Wartet auf Kunde/ });
+    const before = await waiting.count();
     await page.getByLabel('Neuer Status').selectOption({ label: 'Wartet auf Kunde' });
     await page.getByRole('button', { name: 'Status setzen' }).click();
     await page.getByText('Status geändert: Wartet auf Kunde.').waitFor();
-    await history.filter({ hasText: /Status: .+ → Wartet auf Kunde/ }).waitFor();
+    await expect.poll(() => waiting.count()).toBe(before + 1);
+    await waiting.last().waitFor();
     await expectAccessible(page, 'ticket detail');
 
     // what the server stored

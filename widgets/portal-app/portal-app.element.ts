@@ -138,6 +138,9 @@ export class PortalApp extends PortalElement {
   /** The board's saved query the route names (`#/board?query=…`). */
   @state() private routeQuery = queryFromHash(typeof location !== 'undefined' ? location.hash : '');
   /** The ticket the route opens (`#/tickets/<id>`). */
+  /** Why the settings view could not be loaded ('' while nothing went wrong). */
+  @state() private settingsError = '';
+  #settingsLoading: Promise<void> | null = null;
   @state() private routeTicket = ticketFromHash(typeof location !== 'undefined' ? location.hash : '');
   /** The route as written (`settings`, or an unknown one that the portal replaces). */
   @state() private routeName = routeNameFromHash(typeof location !== 'undefined' ? location.hash : '');
@@ -374,6 +377,20 @@ export class PortalApp extends PortalElement {
 
   /** `#/settings`: the user's own account settings. */
   #renderSettings(me: Me): TemplateResult {
+    if (!customElements.get('portal-app-settings')) {
+      if (this.settingsError) {
+        return html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.settingsError}</p></div>`;
+      }
+      this.#settingsLoading ??= import('./portal-app-settings.define.js').then(
+        () => this.requestUpdate(),
+        (e: unknown) => {
+          // e.g. offline after a deploy: say so; the other views keep working
+          this.#settingsLoading = null;
+          this.settingsError = errorMessage(e);
+        },
+      );
+      return html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
+    }
     return html`<portal-app-settings
       class="view"
       .me=${me}
