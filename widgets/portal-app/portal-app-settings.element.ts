@@ -1,18 +1,15 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
-import { checkPasswordRules, defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
-import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
+import { msg } from '@lit/localize';
+import { defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
+import { isAbort, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { LocaleRequestEvent, RefreshRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
-import { errorMessage, retryAfter } from '../core/messages.js';
-import { passwordIssueText } from '../core/password-messages.js';
+import { errorMessage } from '../core/messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles } from '../core/styles.js';
-import { passwordChecklist, passwordChecklistStyles } from '../portal-session/password-checklist.js';
+import { checkPasswordChange, passwordChangeRefusal, passwordChecklistStyles, passwordFields, type PasswordField, type PasswordFieldErrors } from '../portal-session/password-form.js';
 
-type PasswordField = 'oldPassword' | 'newPassword' | 'confirmPassword';
-type PasswordErrors = Partial<Record<PasswordField, string[]>>;
 
 /**
  * The signed-in user's own settings (`#/settings` in `<portal-app>`): e-mail notifications on or
@@ -138,7 +135,7 @@ export class PortalAppSettings extends PortalElement {
   @state() private newPassword = '';
   @state() private confirmPassword = '';
   @state() private confirmTouched = false;
-  @state() private passwordErrors: PasswordErrors = {};
+  @state() private passwordErrors: PasswordFieldErrors = {};
   @state() private passwordError: string | null = null;
   @state() private passwordBusy = false;
   @state() private passwordChanged = false;
@@ -220,13 +217,6 @@ export class PortalAppSettings extends PortalElement {
   }
 
   #renderPassword(me: Me): TemplateResult {
-    const rules = checkPasswordRules(this.newPassword, this.policy, { email: me.account.email, oldPassword: this.oldPassword });
-    const mismatch =
-      this.confirmPassword !== '' &&
-      this.confirmPassword !== this.newPassword &&
-      (this.confirmTouched || this.confirmPassword.length >= this.newPassword.length);
-    const errors = this.passwordErrors;
-    const confirmErrors = errors.confirmPassword ?? (mismatch ? [msg('The two new passwords are not the same.')] : []);
     return html`<form part="password" novalidate aria-labelledby="password-title" @submit=${this.#changePassword}>
       <h2 id="password-title">${msg('Change password')}</h2>
       <p class="lead">${msg('After the change you stay signed in here; on all other devices and browsers you will be signed out.')}</p>
@@ -236,52 +226,15 @@ export class PortalAppSettings extends PortalElement {
           </div>`
         : nothing}
       <input type="email" name="username" autocomplete="username" .value=${me.account.email} hidden readonly />
-      <div class="field">
-        <label for="old-password">${msg('Current password')}</label>
-        <input
-          id="old-password"
-          class="input"
-          type="password"
-          autocomplete="current-password"
-          required
-          .value=${this.oldPassword}
-          @input=${(e: InputEvent) => this.#editPassword('oldPassword', (e.target as HTMLInputElement).value)}
-          aria-invalid=${errors.oldPassword ? 'true' : 'false'}
-          aria-describedby=${errors.oldPassword ? 'old-password-error' : nothing}
-        />
-        ${fieldErrors('old-password-error', errors.oldPassword)}
-      </div>
-      <div class="field">
-        <label for="new-password">${msg('New password')}</label>
-        <input
-          id="new-password"
-          class="input"
-          type="password"
-          autocomplete="new-password"
-          required
-          .value=${this.newPassword}
-          @input=${(e: InputEvent) => this.#editPassword('newPassword', (e.target as HTMLInputElement).value)}
-          aria-invalid=${errors.newPassword ? 'true' : 'false'}
-          aria-describedby=${errors.newPassword ? 'new-password-error rules' : 'rules'}
-        />
-        ${fieldErrors('new-password-error', errors.newPassword)} ${passwordChecklist(rules, this.policy)}
-      </div>
-      <div class="field">
-        <label for="confirm-password">${msg('Repeat the new password')}</label>
-        <input
-          id="confirm-password"
-          class="input"
-          type="password"
-          autocomplete="new-password"
-          required
-          .value=${this.confirmPassword}
-          @input=${(e: InputEvent) => this.#editPassword('confirmPassword', (e.target as HTMLInputElement).value)}
-          @blur=${() => (this.confirmTouched = !this.passwordBusy)}
-          aria-invalid=${confirmErrors.length > 0 ? 'true' : 'false'}
-          aria-describedby=${confirmErrors.length > 0 ? 'confirm-password-error' : nothing}
-        />
-        ${fieldErrors('confirm-password-error', confirmErrors)}
-      </div>
+      ${passwordFields({
+        values: this.#passwordValues(),
+        errors: this.passwordErrors,
+        policy: this.policy,
+        email: me.account.email,
+        confirmTouched: this.confirmTouched,
+        onEdit: (field, value) => this.#editPassword(field, value),
+        onConfirmBlur: () => (this.confirmTouched = !this.passwordBusy),
+      })}
       <div class="actions">
         <button
           class="button primary"
@@ -314,6 +267,10 @@ export class PortalAppSettings extends PortalElement {
     }
   }
 
+  #passwordValues() {
+    return { oldPassword: this.oldPassword, newPassword: this.newPassword, confirmPassword: this.confirmPassword };
+  }
+
   #resetPassword() {
     this.oldPassword = this.newPassword = this.confirmPassword = '';
     this.confirmTouched = false;
@@ -339,17 +296,7 @@ export class PortalAppSettings extends PortalElement {
     e.preventDefault();
     const me = this.me;
     if (!me || this.passwordBusy) return;
-    const errors: PasswordErrors = {};
-    if (!this.oldPassword) errors.oldPassword = [msg('Please enter your current password.')];
-    const unmet = checkPasswordRules(this.newPassword, this.policy, {
-      email: me.account.email,
-      oldPassword: this.oldPassword,
-    }).filter((r) => !r.ok);
-    if (!this.newPassword) errors.newPassword = [msg('Please enter a new password.')];
-    else if (unmet.length > 0) errors.newPassword = [msg('The new password does not meet all rules yet.')];
-    if (this.newPassword && this.confirmPassword !== this.newPassword) {
-      errors.confirmPassword = [msg('The two new passwords are not the same.')];
-    }
+    const errors = checkPasswordChange(this.#passwordValues(), this.policy, me.account.email);
     this.passwordErrors = errors;
     this.passwordError = null;
     this.passwordChanged = false;
@@ -362,25 +309,12 @@ export class PortalAppSettings extends PortalElement {
       this.#resetPassword();
       this.passwordChanged = true;
     } catch (error) {
-      if (isApiError(error) && error.code === 'validation_failed' && error.issues.length > 0) {
-        const byField: PasswordErrors = {};
-        const rest: string[] = [];
-        for (const issue of error.issues) {
-          const text = passwordIssueText(issue.rule, this.policy, issue.message);
-          if (issue.path === 'oldPassword' || issue.path === 'newPassword') (byField[issue.path] ??= []).push(text);
-          else rest.push(text);
-        }
-        // a wrong current password is typed again; the new one stays
-        if (byField.oldPassword) this.oldPassword = '';
-        this.passwordErrors = byField;
-        if (rest.length > 0) this.passwordError = rest.join(' ');
-        await this.#focusFirstInvalid();
-      } else {
-        this.passwordError =
-          isApiError(error) && error.code === 'rate_limited'
-            ? msg(str`Too many failed attempts. Please wait ${retryAfter(error) ?? 30} seconds and try again.`)
-            : errorMessage(error);
-      }
+      const refusal = passwordChangeRefusal(error, this.policy);
+      // a wrong current password is typed again; the new one stays
+      if (refusal.fields.oldPassword) this.oldPassword = '';
+      this.passwordErrors = refusal.fields;
+      this.passwordError = refusal.text;
+      if (Object.keys(refusal.fields).length > 0) await this.#focusFirstInvalid();
     } finally {
       this.passwordBusy = false;
     }
@@ -422,7 +356,3 @@ export class PortalAppSettings extends PortalElement {
   };
 }
 
-function fieldErrors(id: string, errors: string[] | undefined): TemplateResult | typeof nothing {
-  if (!errors || errors.length === 0) return nothing;
-  return html`<div class="error" id=${id}>${errors.map((e) => html`<p class="error">${e}</p>`)}</div>`;
-}

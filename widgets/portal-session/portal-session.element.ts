@@ -2,11 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
-import {
-  checkPasswordRules,
-  defaultPasswordPolicy,
-  type PasswordPolicy,
-} from '../../server/schemas/password-rules.js';
+import { defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
 import { isAbort, isApiError, type Api, type Locale, type Me, type SessionChange, type SignedInAccount } from '../core/api.js';
 import { HttpApi, normalizeBase, type ApiMode } from '../core/api-http.js';
 import { PortalElement } from '../core/base-element.js';
@@ -15,10 +11,9 @@ import { LocaleRequestEvent, PortalErrorEvent, RefreshRequestEvent, SignOutReque
 import { icons } from '../core/icons.js';
 import { applyLocale, documentLocale, normalizeLocale } from '../core/localization.js';
 import { errorMessage, errorReference, retryAfter } from '../core/messages.js';
-import { passwordIssueText } from '../core/password-messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { AuthRequiredEvent, SignedInEvent, SignedOutEvent } from './portal-session.events.js';
-import { passwordChecklist, passwordChecklistStyles } from './password-checklist.js';
+import { checkPasswordChange, fieldErrorList, passwordChangeRefusal, passwordChecklistStyles, passwordFields } from './password-form.js';
 import { portalSessionStyles } from './portal-session.styles.js';
 
 /** Returns a host-signed JWT for `POST /api/auth/exchange` (embedding with the intranet's login). */
@@ -285,7 +280,7 @@ export class PortalSession extends PortalElement {
             aria-invalid=${emailErrors.length > 0 ? 'true' : 'false'}
             aria-describedby=${emailErrors.length > 0 ? 'email-error' : nothing}
           />
-          ${this.#renderFieldErrors('email-error', emailErrors)}
+          ${fieldErrorList('email-error', emailErrors)}
         </div>
         <div class="field">
           <label for="password">${msg('Password')}</label>
@@ -299,7 +294,7 @@ export class PortalSession extends PortalElement {
             aria-invalid=${passwordErrors.length > 0 ? 'true' : 'false'}
             aria-describedby=${passwordErrors.length > 0 ? 'password-error' : nothing}
           />
-          ${this.#renderFieldErrors('password-error', passwordErrors)}
+          ${fieldErrorList('password-error', passwordErrors)}
         </div>
         <button
           part="submit"
@@ -320,14 +315,6 @@ export class PortalSession extends PortalElement {
   }
 
   #renderPasswordChange(account: SignedInAccount | null): TemplateResult {
-    const rules = checkPasswordRules(this.newPassword, this.policy, {
-      ...(account ? { email: account.email } : {}),
-      oldPassword: this.oldPassword,
-    });
-    const mismatch =
-      this.confirmPassword !== '' && this.confirmPassword !== this.newPassword && (this.confirmTouched || this.confirmPassword.length >= this.newPassword.length);
-    const errors = this.fieldErrors;
-    const confirmErrors = errors.confirmPassword ?? (mismatch ? [msg('The two new passwords are not the same.')] : []);
     return html`<section part="card" class="card" aria-labelledby="title">
       ${this.#renderBrand()}
       <h2 id="title" part="title" tabindex="-1">${msg('Set a new password')}</h2>
@@ -346,54 +333,16 @@ export class PortalSession extends PortalElement {
         ${account
           ? html`<input type="email" name="username" autocomplete="username" .value=${account.email} hidden readonly />`
           : nothing}
-        <div class="field">
-          <label for="old-password">${msg('Current password')}</label>
-          <span class="hint" id="old-password-hint">${msg('The password from your invitation e-mail.')}</span>
-          <input
-            id="old-password"
-            class="input"
-            type="password"
-            autocomplete="current-password"
-            required
-            .value=${this.oldPassword}
-            @input=${(e: InputEvent) => this.#edit('oldPassword', (e.target as HTMLInputElement).value)}
-            aria-invalid=${errors.oldPassword ? 'true' : 'false'}
-            aria-describedby=${errors.oldPassword ? 'old-password-hint old-password-error' : 'old-password-hint'}
-          />
-          ${this.#renderFieldErrors('old-password-error', errors.oldPassword ?? [])}
-        </div>
-        <div class="field">
-          <label for="new-password">${msg('New password')}</label>
-          <input
-            id="new-password"
-            class="input"
-            type="password"
-            autocomplete="new-password"
-            required
-            .value=${this.newPassword}
-            @input=${(e: InputEvent) => this.#edit('newPassword', (e.target as HTMLInputElement).value)}
-            aria-invalid=${errors.newPassword ? 'true' : 'false'}
-            aria-describedby=${errors.newPassword ? 'new-password-error rules' : 'rules'}
-          />
-          ${this.#renderFieldErrors('new-password-error', errors.newPassword ?? [])}
-          ${passwordChecklist(rules, this.policy)}
-        </div>
-        <div class="field">
-          <label for="confirm-password">${msg('Repeat the new password')}</label>
-          <input
-            id="confirm-password"
-            class="input"
-            type="password"
-            autocomplete="new-password"
-            required
-            .value=${this.confirmPassword}
-            @input=${(e: InputEvent) => this.#edit('confirmPassword', (e.target as HTMLInputElement).value)}
-            @blur=${this.#onConfirmBlur}
-            aria-invalid=${confirmErrors.length > 0 ? 'true' : 'false'}
-            aria-describedby=${confirmErrors.length > 0 ? 'confirm-password-error' : nothing}
-          />
-          ${this.#renderFieldErrors('confirm-password-error', confirmErrors)}
-        </div>
+        ${passwordFields({
+          values: this.#passwordValues(),
+          errors: this.fieldErrors,
+          policy: this.policy,
+          ...(account ? { email: account.email } : {}),
+          confirmTouched: this.confirmTouched,
+          oldPasswordHint: msg('The password from your invitation e-mail.'),
+          onEdit: (field, value) => this.#edit(field, value),
+          onConfirmBlur: this.#onConfirmBlur,
+        })}
         <div class="actions">
           <button part="submit" class="button primary block" type="submit">
             ${this.busy ? html`<span class="spinner small" aria-hidden="true"></span>` : nothing}
@@ -407,9 +356,8 @@ export class PortalSession extends PortalElement {
     </section>`;
   }
 
-  #renderFieldErrors(id: string, errors: string[]): TemplateResult | typeof nothing {
-    if (errors.length === 0) return nothing;
-    return html`<div class="error" id=${id}>${errors.map((e) => html`<p class="error">${e}</p>`)}</div>`;
+  #passwordValues() {
+    return { oldPassword: this.oldPassword, newPassword: this.newPassword, confirmPassword: this.confirmPassword };
   }
 
   #edit(field: 'oldPassword' | 'newPassword' | 'confirmPassword', value: string) {
@@ -595,17 +543,7 @@ export class PortalSession extends PortalElement {
     event.preventDefault();
     if (this.busy || this.session.status !== 'password-change') return;
     const account = this.session.account;
-    const errors: FieldErrors = {};
-    if (!this.oldPassword) errors.oldPassword = [msg('Please enter your current password.')];
-    const unmet = checkPasswordRules(this.newPassword, this.policy, {
-      ...(account ? { email: account.email } : {}),
-      oldPassword: this.oldPassword,
-    }).filter((r) => !r.ok);
-    if (!this.newPassword) errors.newPassword = [msg('Please enter a new password.')];
-    else if (unmet.length > 0) errors.newPassword = [msg('The new password does not meet all rules yet.')];
-    if (this.newPassword && this.confirmPassword !== this.newPassword) {
-      errors.confirmPassword = [msg('The two new passwords are not the same.')];
-    }
+    const errors = checkPasswordChange(this.#passwordValues(), this.policy, account?.email);
     this.fieldErrors = errors;
     this.formError = null;
     if (Object.keys(errors).length > 0) return this.#focusFirstInvalid();
@@ -621,22 +559,10 @@ export class PortalSession extends PortalElement {
     } catch (e) {
       if (generation !== this.#generation || isAbort(e)) return;
       this.busy = false;
-      if (isApiError(e) && e.code === 'validation_failed' && e.issues.length > 0) {
-        const byField: FieldErrors = {};
-        const rest: string[] = [];
-        for (const issue of e.issues) {
-          const text = passwordIssueText(issue.rule, this.policy, issue.message);
-          if (issue.path === 'oldPassword' || issue.path === 'newPassword') (byField[issue.path] ??= []).push(text);
-          else rest.push(text);
-        }
-        this.fieldErrors = byField;
-        if (rest.length > 0) this.formError = rest.join(' ');
-        return this.#focusFirstInvalid();
-      }
-      this.formError =
-        isApiError(e) && e.code === 'rate_limited'
-          ? msg(str`Too many failed attempts. Please wait ${retryAfter(e) ?? 30} seconds and try again.`)
-          : errorMessage(e);
+      const refusal = passwordChangeRefusal(e, this.policy);
+      this.fieldErrors = refusal.fields;
+      this.formError = refusal.text;
+      if (Object.keys(refusal.fields).length > 0) return this.#focusFirstInvalid();
     }
   };
 
