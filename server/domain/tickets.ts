@@ -88,84 +88,12 @@ const nameCol = (locale: Locale) => (locale === 'de' ? 'name_de' : 'name_en') as
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The columns of a list item that `ticket_list` (a narrow copy of `ticket`) holds. */
-interface ListRow {
-  id: string;
-  number: number;
-  subject: string;
-  status: TicketStatus;
-  priority: 'low' | 'medium' | 'high' | 'critical';
-  urgency: 'low' | 'medium' | 'high';
-  impact: 'low' | 'medium' | 'high';
-  private: number;
-  reference_no: string | null;
-  type_id: string;
-  area_id: string;
-  business_partner_id: string;
-  author_id: string;
-  created_at: string;
-  updated_at: string;
-  released_at: string | null;
-  closed_at: string | null;
-}
-
-const listColumns = sql.raw(
-  'ticket.id, ticket.number, ticket.subject, ticket.status, ticket.priority, ticket.urgency, ticket.impact, ticket.private, ' +
-    'ticket.reference_no, ticket.type_id, ticket.area_id, ticket.business_partner_id, ticket.author_id, ticket.created_at, ' +
-    'ticket.updated_at, ticket.released_at, ticket.closed_at',
-);
-
 /** Tag names alphabetically as people read them ("Ärger" before "Lager"), not by code point. */
 function sortedTags(names: string[]): string[] {
   return names
     .map((name) => [foldText(name), name] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([, name]) => name);
-}
-
-/**
- * List items for rows of `ticket_list`: the names of their types, areas, partners and authors
- * and their tags come in one more query over the few distinct ids of the page (joining the
- * names row by row cost a third of a board request, `npm run bench`).
- */
-async function listItems(db: Db, rows: ListRow[], locale: Locale): Promise<TicketListItem[]> {
-  if (rows.length === 0) return [];
-  const distinct = (pick: (r: ListRow) => string) => sql.join([...new Set(rows.map(pick))]);
-  const n = sql.raw(nameCol(locale));
-  const found = await sql<{ k: string; id: string; name: string }>`
-    SELECT 'ty' AS k, id, ${n} AS name FROM ticket_type WHERE id IN (${distinct((r) => r.type_id)})
-    UNION ALL SELECT 'ar', id, ${n} FROM area WHERE id IN (${distinct((r) => r.area_id)})
-    UNION ALL SELECT 'bp', id, name FROM business_partner WHERE id IN (${distinct((r) => r.business_partner_id)})
-    UNION ALL SELECT 'au', id, name FROM account WHERE id IN (${distinct((r) => r.author_id)})
-    UNION ALL SELECT 'tag', ticket_tag.ticket_id, tag.name FROM ticket_tag JOIN tag ON tag.id = ticket_tag.tag_id
-      WHERE ticket_tag.ticket_id IN (${distinct((r) => r.id)})`.execute(db);
-  const names = new Map<string, string>();
-  const tags = new Map<string, string[]>();
-  for (const f of found.rows) {
-    if (f.k === 'tag') tags.set(f.id, [...(tags.get(f.id) ?? []), f.name]);
-    else names.set(`${f.k}:${f.id}`, f.name);
-  }
-  const name = (k: string, id: string) => names.get(`${k}:${id}`) ?? '';
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    subject: r.subject,
-    status: r.status,
-    priority: r.priority,
-    urgency: r.urgency,
-    impact: r.impact,
-    private: r.private === 1,
-    referenceNo: r.reference_no,
-    type: { id: r.type_id, name: name('ty', r.type_id) },
-    area: { id: r.area_id, name: name('ar', r.area_id) },
-    businessPartner: { id: r.business_partner_id, name: name('bp', r.business_partner_id) },
-    author: { id: r.author_id, name: name('au', r.author_id) },
-    tags: sortedTags(tags.get(r.id) ?? []),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    releasedAt: r.released_at,
-    closedAt: r.closed_at,
-  }));
 }
 
 const statusRank = sql<number>`CASE ticket.status WHEN 'awaiting_release' THEN 0 WHEN 'release_rejected' THEN 1 WHEN 'new' THEN 2 WHEN 'in_progress' THEN 3 WHEN 'waiting_for_customer' THEN 4 WHEN 'resolved' THEN 5 ELSE 6 END`;
@@ -449,18 +377,23 @@ const itemJson = (locale: Locale) => {
   );
 };
 
+/** Items from `itemJson` texts: `private` as a boolean, tags in reading order. */
+function parseItems(json: string[]): TicketListItem[] {
+  const items = JSON.parse(`[${json.join(',')}]`) as (Omit<TicketListItem, 'private'> & { private: number | boolean })[];
+  for (const item of items) {
+    item.private = item.private === 1;
+    if (item.tags.length > 1) item.tags = sortedTags(item.tags);
+  }
+  return items as TicketListItem[];
+}
+
 /** The list items of `ticket_list` rows by key, in the order of `keys`. */
 async function listItemsByKey(db: Db, keys: number[], locale: Locale): Promise<TicketListItem[]> {
   if (keys.length === 0) return [];
   const found = await sql<{ rk: number; item: string }>`
     SELECT ticket.rk, ${itemJson(locale)} AS item FROM ticket_list AS ticket WHERE ticket.rk IN (${sql.join(keys)})`.execute(db);
   const byKey = new Map(found.rows.map((r) => [r.rk, r.item]));
-  const items = JSON.parse(`[${keys.map((k) => byKey.get(k)).join(',')}]`) as (Omit<TicketListItem, 'private'> & { private: number | boolean })[];
-  for (const item of items) {
-    item.private = item.private === 1;
-    if (item.tags.length > 1) item.tags = sortedTags(item.tags);
-  }
-  return items as TicketListItem[];
+  return parseItems(keys.map((k) => byKey.get(k)!));
 }
 
 /** The ticket if the actor may see it; otherwise 404, exactly like a missing id. */
@@ -532,8 +465,8 @@ export async function getDecidedTicket(deps: Deps, actor: Actor, id: string, loc
 async function ticketDetail(deps: Deps, actor: Actor, t: Ticket, locale: Locale): Promise<TicketDetail> {
   const { db } = deps;
   const id = t.id;
-  const row = await sql<ListRow>`SELECT ${listColumns} FROM ticket_list AS ticket WHERE ticket.id = ${id}`.execute(db);
-  const [item] = await listItems(db, row.rows, locale);
+  const found = await sql<{ item: string }>`SELECT ${itemJson(locale)} AS item FROM ticket_list AS ticket WHERE ticket.id = ${id}`.execute(db);
+  const [item] = parseItems(found.rows.map((r) => r.item));
   const { agentWork: _a, ...abilities } = ticketAbilities(actor, t);
   return {
     ...item!,
