@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type Config } from './config.js';
 import { HOUR, MINUTE } from './clock.js';
@@ -56,7 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Setti
   const filesDir = env.PORTAL_FILES
     ? resolve(cwd, env.PORTAL_FILES)
     : dbPath === ':memory:'
-      ? resolve(cwd, 'data/files')
+      ? join(tmpdir(), `helpdesk-portal-memory-${process.pid}`) // a throwaway database never shares a real one's files
       : join(dirname(dbPath), 'files');
   const base = defaultConfig();
   const config = defaultConfig({

@@ -96,10 +96,8 @@ async function main() {
     from: settings.mailFrom,
   });
   sender.start();
-  // files a crash left without their row (written, row not yet committed); an hour old at least,
-  // so no upload in flight is touched
-  const STRAY_FILE_AGE = 60 * 60_000;
-  void sweepStrayFiles(deps, STRAY_FILE_AGE).then(
+  // files a crash left without their row (written, row not yet committed), once at start
+  void sweepStrayFiles(deps, new Date()).then(
     (n) => {
       if (n > 0) logger.info('removed upload files without an attachment', { files: n });
     },
@@ -110,7 +108,6 @@ async function main() {
     void pruneThrottle(deps).catch(() => {});
     // drafts are kept a week: a half-written ticket survives a weekend
     void pruneDrafts(deps, 7 * 24 * 60 * 60_000).catch(() => {});
-    void sweepStrayFiles(deps, STRAY_FILE_AGE).catch(() => {});
   }, 10 * 60_000);
   sweeper.unref();
 

@@ -180,25 +180,24 @@ export async function openAttachment(deps: Deps, actor: Actor, id: string, wantI
  */
 export async function pruneDrafts(deps: Deps, maxAgeMs: number): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - maxAgeMs).toISOString();
-  const rows = await deps.db
-    .selectFrom('attachment')
-    .select(['id', 'storage_key'])
+  // one statement: a draft a ticket claims meanwhile keeps its row and therefore its file
+  const gone = await deps.db
+    .deleteFrom('attachment')
     .where('ticket_id', 'is', null)
     .where('created_at', '<', cutoff)
-    .limit(500)
+    .returning('storage_key')
     .execute();
-  if (rows.length === 0) return 0;
-  await deps.db.deleteFrom('attachment').where('id', 'in', rows.map((r) => r.id)).where('ticket_id', 'is', null).execute();
-  for (const r of rows) removeStoredFile(deps.config, r.storage_key);
-  return rows.length;
+  for (const r of gone) removeStoredFile(deps.config, r.storage_key);
+  return gone.length;
 }
 
 /**
  * Files in the upload directory that no attachment row names: what a crash left between writing
- * a file and committing its row (or a `.part` of an upload cut off). Removed once they are older
- * than `minAgeMs`, so an upload still in flight is never touched. Returns how many were removed.
+ * a file and committing its row (or a `.part` of an upload cut off). A running server cleans up
+ * after its own failed uploads, so this runs once at start, for files older than the start
+ * (`before`): no upload of this process can be among them. Returns how many were removed.
  */
-export async function sweepStrayFiles(deps: Deps, minAgeMs: number): Promise<number> {
+export async function sweepStrayFiles(deps: Deps, before: Date): Promise<number> {
   const dir = deps.config.uploads.dir;
   let names: string[];
   try {
@@ -206,7 +205,7 @@ export async function sweepStrayFiles(deps: Deps, minAgeMs: number): Promise<num
   } catch {
     return 0; // no uploads yet
   }
-  const cutoff = deps.clock.now().getTime() - minAgeMs;
+  const cutoff = before.getTime();
   const old = names.filter((name) => {
     if (!/^[a-z0-9]{16,64}(\.part)?$/.test(name)) return false; // not ours: leave it alone
     try {

@@ -15,6 +15,13 @@ describe('settings from the environment', () => {
     expect(readSettings({ PORTAL_DB: 'x/y.db' }, '/srv/portal').filesDir).toBe('/srv/portal/x/files');
   });
 
+  it('a throwaway database (:memory:) gets files of its own, never data/files', () => {
+    const s = readSettings({ PORTAL_DB: ':memory:' }, '/srv/portal');
+    expect(s.dbPath).toBe(':memory:');
+    expect(s.filesDir.startsWith('/srv/portal')).toBe(false);
+    expect(s.filesDir).toContain(`helpdesk-portal-memory-${process.pid}`);
+  });
+
   it('PORTAL_FILES wins when set', () => {
     const s = readSettings({ PORTAL_DB: '/tmp/other/portal.db', PORTAL_FILES: 'uploads' }, '/srv/portal');
     expect(s.filesDir).toBe('/srv/portal/uploads');

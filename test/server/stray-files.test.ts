@@ -1,4 +1,4 @@
-/** Upload files a crash left without their attachment row are swept, never files in use or in flight. */
+/** Upload files a crash left without their attachment row are swept at start, never files in use or newer than the start. */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,17 +26,17 @@ describe('sweeping stray upload files', () => {
     };
     const strayOld = file('a'.repeat(32), 2 * HOUR);
     const partOld = file('b'.repeat(32) + '.part', 2 * HOUR);
-    const strayNew = file('c'.repeat(32), 10 * 60_000); // maybe an upload still in flight
+    const strayNew = file('c'.repeat(32), 10 * 60_000); // after the cut-off: maybe an upload still in flight
     const foreign = file('README.txt', 48 * HOUR);
     const usedPath = join(dir, usedKey);
     utimesSync(usedPath, (now - 48 * HOUR) / 1000, (now - 48 * HOUR) / 1000);
 
-    expect(await sweepStrayFiles(w.t.deps, HOUR)).toBe(2);
+    expect(await sweepStrayFiles(w.t.deps, new Date(now - HOUR))).toBe(2);
     expect(existsSync(strayOld)).toBe(false);
     expect(existsSync(partOld)).toBe(false);
     expect(existsSync(strayNew)).toBe(true);
     expect(existsSync(foreign)).toBe(true);
     expect(existsSync(usedPath)).toBe(true);
-    expect(await sweepStrayFiles(w.t.deps, HOUR)).toBe(0);
+    expect(await sweepStrayFiles(w.t.deps, new Date(now - HOUR))).toBe(0);
   });
 });
