@@ -179,6 +179,17 @@ export async function ticketIndexRows(db: Kysely<Database>): Promise<{ ticket_id
   return out;
 }
 
+/** The partner indexes known to exist, per database: their DDL runs once, not on every write. */
+const ensuredIndexes = new WeakMap<object, Set<number>>();
+
+async function ensurePartnerIndex(db: Kysely<Database>, slot: number): Promise<void> {
+  let ensured = ensuredIndexes.get(db);
+  if (ensured?.has(slot)) return;
+  for (const text of partnerIndexStatements(slot)) await sql.raw(text).execute(db);
+  if (!ensured) ensuredIndexes.set(db, (ensured = new Set()));
+  ensured.add(slot);
+}
+
 /**
  * Rebuilds the search text of one ticket from its current fields, tags and positions, in its
  * business partner's index (created here on the partner's first ticket), keyed by the ticket's
@@ -192,10 +203,10 @@ export async function indexTicket(db: Kysely<Database>, ticketId: string): Promi
     .select(['ticket_list.rk', 'search_partner.slot', 'ticket.number', 'ticket.subject', 'ticket.reference_no', 'ticket.description_text'])
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
-  // a deleted ticket has no key any more; its old row is never matched again
+  // a deleted ticket has no key any more (its row left the index with it, migration 0007)
   if (!t) return;
   const table = sql.table(partnerIndex(t.slot));
-  for (const text of partnerIndexStatements(t.slot)) await sql.raw(text).execute(db);
+  await ensurePartnerIndex(db, t.slot);
   await sql`DELETE FROM ${table} WHERE rowid = ${t.rk}`.execute(db);
   const tags = await db
     .selectFrom('ticket_tag')
