@@ -78,17 +78,32 @@ export interface KbSectionDto {
  */
 export async function listSections(deps: Deps, actor: Actor, locale: Locale, q?: string, language?: Locale): Promise<KbSectionDto[]> {
   const n = locale === 'de' ? 'name_de' : 'name_en';
+  const articles = await visibleArticles(deps, actor, q, language);
+  if (!articles) return [];
+  const rows = await articles
+    .select(['kb_section.id', `kb_section.${n} as name`, 'kb_section.sort', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['kb_section.id', `kb_section.${n}`, 'kb_section.sort'])
+    .orderBy('kb_section.sort')
+    .orderBy(`kb_section.${n}`)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, articleCount: Number(r.n) }));
+}
+
+/**
+ * The articles the actor may read, with their sections — with `q` only the matching ones, with
+ * `language` only those written in it; null when a search matched nothing. Counts start here.
+ */
+async function visibleArticles(deps: Deps, actor: Actor, q?: string, language?: Locale) {
   const matching = q && q.trim() ? await searchArticleIds(deps, actor, q, undefined, language) : null;
-  if (matching && matching.length === 0) return [];
+  if (matching && matching.length === 0) return null;
   let query = deps.db
     .selectFrom('kb_article')
     .innerJoin('kb_section', 'kb_section.id', 'kb_article.section_id')
-    .select(['kb_section.id', `kb_section.${n} as name`, 'kb_section.sort', (eb) => eb.fn.countAll<number>().as('n')])
     .where(articleVisibility(actor));
-  if (language) query = query.where('kb_article.language', '=', language);
+  // the search has applied the language already
   if (matching) query = query.where('kb_article.id', 'in', matching);
-  const rows = await query.groupBy(['kb_section.id', `kb_section.${n}`, 'kb_section.sort']).orderBy('kb_section.sort').orderBy(`kb_section.${n}`).execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, articleCount: Number(r.n) }));
+  else if (language) query = query.where('kb_article.language', '=', language);
+  return query;
 }
 
 export interface KbArticleListItem {
@@ -109,15 +124,13 @@ export interface KbLanguageDto {
 
 /** How many visible (and, with `q`, matching) articles each language has; languages without any are left out. */
 export async function listLanguages(deps: Deps, actor: Actor, q?: string): Promise<KbLanguageDto[]> {
-  const matching = q && q.trim() ? await searchArticleIds(deps, actor, q) : null;
-  if (matching && matching.length === 0) return [];
-  let query = deps.db
-    .selectFrom('kb_article')
-    .innerJoin('kb_section', 'kb_section.id', 'kb_article.section_id')
+  const articles = await visibleArticles(deps, actor, q);
+  if (!articles) return [];
+  const rows = await articles
     .select(['kb_article.language', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(articleVisibility(actor));
-  if (matching) query = query.where('kb_article.id', 'in', matching);
-  const rows = await query.groupBy('kb_article.language').orderBy('kb_article.language').execute();
+    .groupBy('kb_article.language')
+    .orderBy('kb_article.language')
+    .execute();
   return rows.map((r) => ({ language: r.language, articleCount: Number(r.n) }));
 }
 
