@@ -1,7 +1,8 @@
 /**
  * Localized texts of the password rules (R-AUTH-4): the checklist and the server's issues at a
- * password field. Only the sign-in forms (`<portal-session>`) need them, so they are not in the
- * shared core chunk every widget loads. Call these at render time, never at module load.
+ * password field. Only the password forms need them (portal-session/password-form.ts: the first
+ * login and "Your account"), so they are not in the shared core chunk every widget loads. Call
+ * these at render time, never at module load.
  */
 import { msg, str } from '@lit/localize';
 import type { PasswordPolicy, PasswordRule } from '../../server/schemas/password-rules.js';

@@ -151,9 +151,10 @@ export class KbBrowser extends PortalElement {
 
   /** Articles per language (with the search): the choice's counts; without a search also the default. */
   readonly #languagesTask = new Task(this, {
-    task: ([api, who, q]: readonly [Api, string | null, string], { signal }) =>
-      who === waiting ? initialState : api.kb.languages(q ? { q } : {}, { signal }),
-    args: () => [this.api, this.#who(), this.query] as const,
+    task: ([api, who, q, single]: readonly [Api, string | null, string, boolean], { signal }) =>
+      // one language only: no choice to show, so a search needs no counts
+      who === waiting || (q !== '' && single) ? initialState : api.kb.languages(q ? { q } : {}, { signal }),
+    args: () => [this.api, this.#who(), this.query, (this.baseLanguages?.length ?? 0) < 2] as const,
     onComplete: (languages) => {
       if (this.query === '') this.baseLanguages = languages;
     },

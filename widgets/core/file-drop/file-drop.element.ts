@@ -122,7 +122,6 @@ export class PortalFileDrop extends PortalElement {
     super();
     // set before the element was defined (its chunk loads later): hand it to the accessors
     upgradeProperty(this, 'value');
-    upgradeProperty(this, 'api');
   }
 
   /** The stored files (uploads still in flight or failed are not part of it). */

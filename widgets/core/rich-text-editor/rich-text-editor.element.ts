@@ -166,7 +166,6 @@ export class PortalRichTextEditor extends PortalElement {
   constructor() {
     super();
     upgradeProperty(this, 'value');
-    upgradeProperty(this, 'api');
   }
 
   /** The text as allowed HTML ('' when empty). */
