@@ -12,7 +12,7 @@ import {
   type TicketListItem,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
-import { sessionContext, type SessionState } from '../core/contexts.js';
+import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { PortalErrorEvent, RefreshRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { formatNumber, localeReady } from '../core/localization.js';
@@ -23,8 +23,6 @@ import { ApprovalInboxClosedEvent, TicketRejectedEvent, TicketReleasedEvent } fr
 import { approvalInboxStyles } from './approval-inbox.styles.js';
 
 /** The task's "who" while `<portal-session>` has nobody signed in: load nothing yet. */
-const waiting = '\u0000waiting';
-
 /** Tickets per request (the server's largest page). */
 const PAGE_SIZE = 100;
 
@@ -164,20 +162,20 @@ export class ApprovalInbox extends PortalElement {
 
   readonly #task = new Task(this, {
     task: async ([api, who]: readonly [Api, string | null, Locale, number], { signal }) => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       // the names of types come in the page's language: ask once it is in place
       await localeReady();
       const partners = await this.#releasePartners(api, signal);
       if (partners.length === 0) return { allowed: false, partners, items: [], total: 0, more: false, page: 1 } satisfies Queue;
       return this.#fetchPage(api, partners, 1, signal);
     },
-    args: () => [this.api, this.#who(), this.locale, this.reloads] as const,
+    args: () => [this.api, sessionKey(this.session), this.locale, this.reloads] as const,
     onComplete: (queue) => {
       this.#moreAbort?.abort();
       this.loadingMore = false;
       this.moreError = null;
       this.queue = queue;
-      this.#queueFor = this.#who();
+      this.#queueFor = sessionKey(this.session);
     },
     onError: (e) => this.#reportError(e),
   });
@@ -186,12 +184,6 @@ export class ApprovalInbox extends PortalElement {
    * Whose inbox: the signed-in account inside `<portal-session>` (nothing loads until someone is
    * signed in); alone, whoever the API's session belongs to (null).
    */
-  #who(): string | null {
-    const s = this.session;
-    if (!s) return null;
-    return s.status === 'signed-in' ? s.me.account.id : waiting;
-  }
-
   /** The partners the user may release for: from the session, else from `/api/me`. */
   async #releasePartners(api: Api, signal: AbortSignal): Promise<PartnerRef[]> {
     const s = this.session;
@@ -230,10 +222,10 @@ export class ApprovalInbox extends PortalElement {
     super.willUpdate(changed);
     if (changed.has('ticketId') && this.ticketId === '') this.ticketId = null;
     // another account (or nobody): never show the previous one's tickets
-    if (this.queue && this.#queueFor !== this.#who()) {
+    if (this.queue && this.#queueFor !== sessionKey(this.session)) {
       this.queue = null;
       this.notice = null;
-      if (this.#who() === waiting) this.ticketId = null;
+      if (sessionKey(this.session) === waitingForSession) this.ticketId = null;
     }
     if (this.ticketId && !this.detailDefined) this.#defineDetail();
     this.setExclusiveState(this.#viewState(), viewStates);

@@ -37,3 +37,16 @@ export function ensureContextRoot(): void {
   root.attach(document.documentElement);
   g[rootKey] = root;
 }
+
+/** `sessionKey` while `<portal-session>` has not signed in yet: a task keyed on it waits. */
+export const waitingForSession = '\u0000waiting';
+
+/**
+ * Whose data a widget's task loads, for its `args`: the signed-in account's id; inside a
+ * `<portal-session>` that has not signed in yet `waitingForSession`; without one, null (the
+ * widget loads with its own API). A change of account re-runs every task keyed on it.
+ */
+export function sessionKey(session: SessionState | undefined): string | null {
+  if (!session) return null;
+  return session.status === 'signed-in' ? session.me.account.id : waitingForSession;
+}

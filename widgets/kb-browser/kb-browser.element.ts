@@ -15,7 +15,7 @@ import {
   type Segment,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
-import { sessionContext, type SessionState } from '../core/contexts.js';
+import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { currentLocale, formatDate, formatNumber } from '../core/localization.js';
@@ -26,8 +26,6 @@ import { KbArticleOpenEvent } from './kb-browser.events.js';
 import { kbBrowserStyles } from './kb-browser.styles.js';
 
 /** The tasks' "who" while `<portal-session>` has nobody signed in: load nothing yet. */
-const waiting = '\u0000waiting';
-
 /** The account preference that remembers the language choice ('de', 'en' or 'all'). */
 export const languagePrefKey = 'kb.language';
 type LanguageChoice = Locale | 'all';
@@ -139,22 +137,22 @@ export class KbBrowser extends PortalElement {
   /** The remembered language choice of this account (null: none, or it could not be read). */
   readonly #prefTask = new Task(this, {
     task: async ([api, who]: readonly [Api, string | null], { signal }) => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       const value = await api.prefs.get<unknown>(languagePrefKey, { signal }).catch((e) => {
         if (isAbort(e)) throw e;
         return null;
       });
       return isChoice(value) ? value : null;
     },
-    args: () => [this.api, this.#who()] as const,
+    args: () => [this.api, sessionKey(this.session)] as const,
   });
 
   /** Articles per language (with the search): the choice's counts; without a search also the default. */
   readonly #languagesTask = new Task(this, {
     task: ([api, who, q, single]: readonly [Api, string | null, string, boolean], { signal }) =>
       // one language only: no choice to show, so a search needs no counts
-      who === waiting || (q !== '' && single) ? initialState : api.kb.languages(q ? { q } : {}, { signal }),
-    args: () => [this.api, this.#who(), this.query, (this.baseLanguages?.length ?? 0) < 2] as const,
+      who === waitingForSession || (q !== '' && single) ? initialState : api.kb.languages(q ? { q } : {}, { signal }),
+    args: () => [this.api, sessionKey(this.session), this.query, (this.baseLanguages?.length ?? 0) < 2] as const,
     onComplete: (languages) => {
       if (this.query === '') this.baseLanguages = languages;
     },
@@ -166,10 +164,10 @@ export class KbBrowser extends PortalElement {
 
   readonly #sectionsTask = new Task(this, {
     task: ([api, who, q, language]: readonly [Api, string | null, string, string, Locale], { signal }) =>
-      who === waiting || language === undecided
+      who === waitingForSession || language === undecided
         ? initialState
         : api.kb.sections({ ...(q ? { q } : {}), ...(language !== 'all' ? { language: language as Locale } : {}) }, { signal }),
-    args: () => [this.api, this.#who(), this.query, this.#language(), currentLocale()] as const,
+    args: () => [this.api, sessionKey(this.session), this.query, this.#language(), currentLocale()] as const,
     onComplete: (sections) => {
       this.#lastSections = sections;
       for (const s of sections) this.#sectionNames.set(s.id, s.name);
@@ -179,21 +177,21 @@ export class KbBrowser extends PortalElement {
 
   readonly #articlesTask = new Task(this, {
     task: ([api, who, section, q, language]: readonly [Api, string | null, string | null, string, string, Locale], { signal }) =>
-      who === waiting || language === undecided
+      who === waitingForSession || language === undecided
         ? initialState
         : api.kb.articles(
             { ...(section ? { section } : {}), ...(q ? { q } : {}), ...(language !== 'all' ? { language: language as Locale } : {}) },
             { signal },
           ),
-    args: () => [this.api, this.#who(), this.section, this.query, this.#language(), currentLocale()] as const,
+    args: () => [this.api, sessionKey(this.session), this.section, this.query, this.#language(), currentLocale()] as const,
     onComplete: (items) => this.#onArticles(items),
     onError: (e) => this.#reportError(e),
   });
 
   readonly #articleTask = new Task(this, {
     task: ([api, who, id]: readonly [Api, string | null, string | null, Locale], { signal }) =>
-      id && who !== waiting ? api.kb.article(id, { signal }) : initialState,
-    args: () => [this.api, this.#who(), this.articleId, currentLocale()] as const,
+      id && who !== waitingForSession ? api.kb.article(id, { signal }) : initialState,
+    args: () => [this.api, sessionKey(this.session), this.articleId, currentLocale()] as const,
     onError: (e) => {
       if (!(isApiError(e) && e.code === 'not_found')) this.#reportError(e);
     },
@@ -204,12 +202,6 @@ export class KbBrowser extends PortalElement {
    * someone is signed in, and everything again for another account); alone, whoever the API's
    * session belongs to (null).
    */
-  #who(): string | null {
-    const s = this.session;
-    if (!s) return null;
-    return s.status === 'signed-in' ? s.me.account.id : waiting;
-  }
-
   /**
    * The language the lists show: the choice (this session's, else the remembered one), else the UI
    * language when there are articles in it, else all; a language without articles shows all.
@@ -249,7 +241,7 @@ export class KbBrowser extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const who = this.#who();
+    const who = sessionKey(this.session);
     if (this.#baseFor !== undefined && this.#baseFor !== who) {
       // another account: its own counts and its own remembered choice
       this.baseLanguages = null;

@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type Api, type Dashboard, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
-import { sessionContext, type SessionState } from '../core/contexts.js';
+import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { NavigateEvent, PortalErrorEvent, TicketOpenEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { formatDate, formatNumber, localeReady } from '../core/localization.js';
@@ -16,8 +16,6 @@ import { barChart, donutChart, paletteSize, weekLabel, weeklyChart, type BarDatu
 import { portalDashboardStyles } from './portal-dashboard.styles.js';
 
 /** The task's "who" while `<portal-session>` has nobody signed in: load nothing yet. */
-const waiting = '\u0000waiting';
-
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 type ViewState = (typeof viewStates)[number];
 
@@ -140,26 +138,20 @@ export class PortalDashboard extends PortalElement {
 
   readonly #task = new Task(this, {
     task: async ([api, who, scope]: readonly [Api, string | null, Scope, Locale, number], { signal }) => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       // the names of types come in the page's language: ask once it is in place
       await localeReady();
       return api.dashboard.get({ scope }, { signal });
     },
-    args: () => [this.api, this.#who(), this.scope, this.locale, this.reloads] as const,
+    args: () => [this.api, sessionKey(this.session), this.scope, this.locale, this.reloads] as const,
     onComplete: (data) => {
       this.data = data;
-      this.#dataFor = this.#who();
+      this.#dataFor = sessionKey(this.session);
     },
     onError: (e) => this.#reportError(e),
   });
 
   /** Whose dashboard: the signed-in account inside `<portal-session>`; alone, the API's session's (null). */
-  #who(): string | null {
-    const s = this.session;
-    if (!s) return null;
-    return s.status === 'signed-in' ? s.me.account.id : waiting;
-  }
-
   /** Loads everything again (what the retry button does). */
   reload(): void {
     this.reloads++;
@@ -183,7 +175,7 @@ export class PortalDashboard extends PortalElement {
     super.willUpdate(changed);
     if (changed.has('scope') && this.scope !== 'mine' && this.scope !== 'all') this.scope = 'mine';
     // another account: never show the previous one's numbers
-    if (this.data && this.#dataFor !== this.#who()) this.data = null;
+    if (this.data && this.#dataFor !== sessionKey(this.session)) this.data = null;
     this.setExclusiveState(this.#viewState(), viewStates);
     this.setCustomState('busy', this.data !== null && this.#task.status === TaskStatus.PENDING);
   }

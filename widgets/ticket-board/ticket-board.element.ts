@@ -15,7 +15,7 @@ import {
   type TicketStatus,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
-import { sessionContext, type SessionState } from '../core/contexts.js';
+import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { NavigateEvent, TicketOpenEvent } from '../core/events.js';
 import { TicketBoardBackEvent } from './ticket-board.events.js';
 import { icons } from '../core/icons.js';
@@ -37,8 +37,6 @@ const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 export const pageSizes = [10, 25, 50, 100] as const;
 
 /** `#who()` while the session inside `<portal-session>` is not signed in yet. */
-const waiting = '\u0000waiting';
-
 /** How long the pointer rests on a query before its description shows (R-BOARD-2). */
 export const tooltipDelayMs = 600;
 /** Pause in typing before the search runs. */
@@ -191,21 +189,21 @@ export class TicketBoard extends PortalElement {
 
   readonly #queries = new Task(this, {
     task: async ([api, , , who], { signal }) => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       await localeReady();
       return api.queries.list({ signal });
     },
-    args: () => [this.api, this.locale, this.queriesVersion, this.#who()] as const,
+    args: () => [this.api, this.locale, this.queriesVersion, sessionKey(this.session)] as const,
   });
 
   readonly #types = new Task(this, {
     task: async ([api, locale, who], { signal }) => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       await localeReady();
       const types = await api.lookups.types({ signal });
       return [...types].sort((a, b) => a.name.localeCompare(b.name, locale));
     },
-    args: () => [this.api, this.locale, this.#who()] as const,
+    args: () => [this.api, this.locale, sessionKey(this.session)] as const,
   });
 
   /**
@@ -213,21 +211,15 @@ export class TicketBoard extends PortalElement {
    * sign-in may still be under way), and everything loads again for another account; alone,
    * whoever the API's session belongs to (null).
    */
-  #who(): string | null {
-    const s = this.session;
-    if (!s) return null;
-    return s.status === 'signed-in' ? s.me.account.id : waiting;
-  }
-
   /** Without `<portal-session>`: the partners tell whether to show the partner column. */
   readonly #partners = new Task(this, {
     task: async ([api, who], { signal }) => (who === null ? api.lookups.partners({ signal }) : null),
-    args: () => [this.api, this.#who()] as const,
+    args: () => [this.api, sessionKey(this.session)] as const,
   });
 
   readonly #list = new Task(this, {
     task: async ([api, ref, q, status, type, page, size, , , , who], { signal }): Promise<TicketList | typeof initialState> => {
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       // names of types (and queries) come in the page's language: wait until it is switched
       await localeReady();
       const sort = await this.#sortFor(api, ref, signal);
@@ -245,7 +237,7 @@ export class TicketBoard extends PortalElement {
       );
     },
     args: () =>
-      [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads, this.#who()] as const,
+      [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads, sessionKey(this.session)] as const,
   });
 
   override disconnectedCallback(): void {
@@ -266,8 +258,8 @@ export class TicketBoard extends PortalElement {
       if (this.ticketId) void this.#show(this.ticketId);
       else void this.#close();
     }
-    const who = this.#who();
-    if (who !== waiting && who !== this.#account) {
+    const who = sessionKey(this.session);
+    if (who !== waitingForSession && who !== this.#account) {
       // another account signed in: its own queries, filters and tickets
       if (this.#account !== undefined) this.#startOver();
       this.#account = who;
@@ -328,7 +320,7 @@ export class TicketBoard extends PortalElement {
   /** The remembered sort of a query (loaded once per query; a failure means the default). */
   async #sortFor(api: Api, ref: string | null, signal: AbortSignal): Promise<Sort | null> {
     const key = this.#prefKey(ref);
-    const cached = `${this.#who() ?? ''}|${key}`;
+    const cached = `${sessionKey(this.session) ?? ''}|${key}`;
     if (this.#sorts.has(cached)) return this.#sorts.get(cached) ?? null;
     let value: Sort | null = null;
     try {
@@ -949,7 +941,7 @@ export class TicketBoard extends PortalElement {
 
   #setSort(next: Sort) {
     const key = this.#prefKey(this.#ref());
-    this.#sorts.set(`${this.#who() ?? ''}|${key}`, next);
+    this.#sorts.set(`${sessionKey(this.session) ?? ''}|${key}`, next);
     this.sortVersion++;
     this.page = 1;
     this.api.prefs.set(key, next).catch(() => {

@@ -16,7 +16,7 @@ import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
 import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
 import type { PortalRichTextEditor } from '../core/rich-text-editor/rich-text-editor.element.js';
 import { PortalElement } from '../core/base-element.js';
-import { sessionContext, type SessionState } from '../core/contexts.js';
+import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { icons } from '../core/icons.js';
 import { formatDate, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
@@ -30,8 +30,6 @@ import { ticketDetailStyles } from './ticket-detail.styles.js';
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
 /** `#who()` while the session inside `<portal-session>` is not signed in yet. */
-const waiting = '\u0000waiting';
-
 /** Smallest reasons the server accepts (server/schemas/tickets.ts: close 10, reopen 3). */
 const minReason = { close: 10, reopen: 3, resubmit: 0 } as const;
 
@@ -133,7 +131,7 @@ export class TicketDetail extends PortalElement {
   readonly #task = new Task(this, {
     task: async ([id, , , , who], { signal }): Promise<Loaded | null | typeof initialState> => {
       if (!id) return null;
-      if (who === waiting) return initialState;
+      if (who === waitingForSession) return initialState;
       // names of types and areas come in the page's language: wait until it is switched
       await localeReady();
       const [ticket, positions] = await Promise.all([
@@ -142,7 +140,7 @@ export class TicketDetail extends PortalElement {
       ]);
       return { ticket, positions };
     },
-    args: () => [this.ticketId, this.api, this.locale, this.reloads, this.#who()] as const,
+    args: () => [this.ticketId, this.api, this.locale, this.reloads, sessionKey(this.session)] as const,
   });
 
   /**
@@ -150,12 +148,6 @@ export class TicketDetail extends PortalElement {
    * sign-in may still be under way), and the ticket loads again for another account; alone,
    * whoever the API's session belongs to (null).
    */
-  #who(): string | null {
-    const s = this.session;
-    if (!s) return null;
-    return s.status === 'signed-in' ? s.me.account.id : waiting;
-  }
-
   /** The ticket as last loaded (null before it is). */
   get ticket(): TicketDetailDto | null {
     const v = this.#current();
