@@ -156,6 +156,8 @@ describe('portal-session', () => {
     expect(rule('upper').className).to.equal('unmet');
     expect(rule('lower').textContent).to.contain('(met)');
     expect($(el, '#new-password').getAttribute('aria-describedby')).to.contain('rules');
+    // the form's styles came with its chunk
+    expect(getComputedStyle($(el, '.rules')).display).to.equal('grid');
     await expect(el).to.be.accessible();
 
     // all client-side rules met, but the server knows the password is common

@@ -11,6 +11,7 @@ import { isApiError } from '../core/api.js';
 import { icons } from '../core/icons.js';
 import { errorMessage, retryAfter } from '../core/messages.js';
 import { passwordIssueText, passwordRuleLabel } from '../core/password-messages.js';
+import { fieldErrorList } from './field-errors.js';
 
 export interface PasswordChange {
   oldPassword: string;
@@ -36,12 +37,6 @@ export interface PasswordFieldsOptions {
 }
 
 const notTheSame = () => msg('The two new passwords are not the same.');
-
-/** The messages of one field, `id` for its `aria-describedby`. */
-export function fieldErrorList(id: string, errors: readonly string[] | undefined): TemplateResult | typeof nothing {
-  if (!errors || errors.length === 0) return nothing;
-  return html`<div class="error" id=${id}>${errors.map((e) => html`<p class="error">${e}</p>`)}</div>`;
-}
 
 /** Current password, new password with the live rule checklist, and its repetition. */
 export function passwordFields(o: PasswordFieldsOptions): TemplateResult {

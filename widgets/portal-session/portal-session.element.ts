@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
-import { defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
 import { isAbort, isApiError, type Api, type Locale, type Me, type SessionChange, type SignedInAccount } from '../core/api.js';
 import { HttpApi, normalizeBase, type ApiMode } from '../core/api-http.js';
 import { PortalElement } from '../core/base-element.js';
@@ -13,7 +12,8 @@ import { applyLocale, documentLocale, normalizeLocale } from '../core/localizati
 import { errorMessage, errorReference, retryAfter } from '../core/messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { AuthRequiredEvent, SignedInEvent, SignedOutEvent } from './portal-session.events.js';
-import { checkPasswordChange, fieldErrorList, passwordChangeRefusal, passwordChecklistStyles, passwordFields } from './password-form.js';
+import { fieldErrorList } from './field-errors.js';
+import type { PasswordChangeForm } from './portal-session.password-change.js';
 import { portalSessionStyles } from './portal-session.styles.js';
 
 /** Returns a host-signed JWT for `POST /api/auth/exchange` (embedding with the intranet's login). */
@@ -21,7 +21,7 @@ export type TokenProvider = () => Promise<string | null> | string | null;
 
 const sessionStates = ['loading', 'signed-out', 'password-change', 'signed-in'] as const;
 
-type FieldErrors = Partial<Record<'email' | 'password' | 'oldPassword' | 'newPassword' | 'confirmPassword', string[]>>;
+type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
 
 /**
  * Signs the user in (R-AUTH-2), forces the first-login password change (R-AUTH-3, R-AUTH-4),
@@ -60,7 +60,7 @@ type FieldErrors = Partial<Record<'email' | 'password' | 'oldPassword' | 'newPas
  * @event portal-error - The session could not be checked (`detail: { code, message, requestId }`).
  */
 export class PortalSession extends PortalElement {
-  static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, passwordChecklistStyles, portalSessionStyles];
+  static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalSessionStyles];
 
   /** `cookie` (same origin) or `bearer` (token); default: bearer when `api-base` is another origin. */
   @property() mode: ApiMode | null = null;
@@ -78,16 +78,11 @@ export class PortalSession extends PortalElement {
   @state() private fieldErrors: FieldErrors = {};
   @state() private blockedUntil = 0;
   @state() private now = Date.now();
-  @state() private policy: PasswordPolicy = defaultPasswordPolicy;
-  @state() private policyFailed = false;
-  @state() private oldPassword = '';
-  @state() private newPassword = '';
-  @state() private confirmPassword = '';
-  @state() private confirmTouched = false;
+  /** the first-login password change (its own chunk, loaded when the server asks for it) */
+  @state() private passwordForm: PasswordChangeForm | null = null;
 
   @query('#email') private emailInput?: HTMLInputElement;
   @query('#password') private passwordInput?: HTMLInputElement;
-  @query('#old-password') private oldPasswordInput?: HTMLInputElement;
 
   readonly #apiProvider = new ContextProvider(this, { context: apiContext });
   readonly #sessionProvider = new ContextProvider(this, {
@@ -194,7 +189,7 @@ export class PortalSession extends PortalElement {
     if (this.#localeProvider.value !== locale) this.#localeProvider.setValue(locale);
     void applyLocale(locale);
     this.setExclusiveState(this.session.status, sessionStates);
-    this.setCustomState('busy', this.busy);
+    this.setCustomState('busy', this.busy || !!this.passwordForm?.busy);
     this.setCustomState('error', this.loadError !== null);
   }
 
@@ -215,7 +210,7 @@ export class PortalSession extends PortalElement {
       case 'signed-out':
         return this.#renderSignIn();
       case 'password-change':
-        return this.#renderPasswordChange(this.session.account);
+        return this.passwordForm?.render(this.#renderBrand()) ?? html``;
       default:
         return html``;
     }
@@ -314,60 +309,6 @@ export class PortalSession extends PortalElement {
     </section>`;
   }
 
-  #renderPasswordChange(account: SignedInAccount | null): TemplateResult {
-    return html`<section part="card" class="card" aria-labelledby="title">
-      ${this.#renderBrand()}
-      <h2 id="title" part="title" tabindex="-1">${msg('Set a new password')}</h2>
-      <p class="lead">
-        ${msg('You signed in with an initial password. Please choose your own password before you continue.')}
-      </p>
-      ${this.policyFailed
-        ? html`<div class="alert warning" role="status">
-            ${icons.info()}<p>${msg('The password rules could not be loaded. The usual rules are shown; the server checks the password again.')}</p>
-          </div>`
-        : nothing}
-      ${this.formError
-        ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.formError}</p></div>`
-        : nothing}
-      <form part="form" novalidate @submit=${this.#onPasswordChange}>
-        ${account
-          ? html`<input type="email" name="username" autocomplete="username" .value=${account.email} hidden readonly />`
-          : nothing}
-        ${passwordFields({
-          values: this.#passwordValues(),
-          errors: this.fieldErrors,
-          policy: this.policy,
-          ...(account ? { email: account.email } : {}),
-          confirmTouched: this.confirmTouched,
-          oldPasswordHint: msg('The password from your invitation e-mail.'),
-          onEdit: (field, value) => this.#edit(field, value),
-          onConfirmBlur: this.#onConfirmBlur,
-        })}
-        <div class="actions">
-          <button part="submit" class="button primary block" type="submit">
-            ${this.busy ? html`<span class="spinner small" aria-hidden="true"></span>` : nothing}
-            ${this.busy ? msg('Saving…') : msg('Save new password')}
-          </button>
-          <button class="button quiet block" type="button" @click=${() => void this.signOut()}>
-            ${icons.signOut()}${msg('Sign out')}
-          </button>
-        </div>
-      </form>
-    </section>`;
-  }
-
-  #passwordValues() {
-    return { oldPassword: this.oldPassword, newPassword: this.newPassword, confirmPassword: this.confirmPassword };
-  }
-
-  #edit(field: 'oldPassword' | 'newPassword' | 'confirmPassword', value: string) {
-    this[field] = value;
-    if (this.fieldErrors[field]) {
-      const { [field]: _gone, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
-  }
-
   // — session life cycle —
 
   #resolveApi(): Api {
@@ -413,7 +354,7 @@ export class PortalSession extends PortalElement {
         if (token) {
           const r = await api.auth.exchange({ token }, { signal: abort.signal });
           if (stale()) return;
-          if (r.mustChangePassword) return this.#enterPasswordChange(r.account, false);
+          if (r.mustChangePassword) return void this.#enterPasswordChange(r.account, false);
         }
       }
       if (!api.mayHaveSession) return this.#enterSignedOut('no-session');
@@ -422,7 +363,7 @@ export class PortalSession extends PortalElement {
       this.#enterSignedIn(me, true);
     } catch (e) {
       if (stale() || isAbort(e)) return;
-      if (isApiError(e) && e.code === 'password_change_required') this.#enterPasswordChange(null, false);
+      if (isApiError(e) && e.code === 'password_change_required') void this.#enterPasswordChange(null, false);
       else if (isApiError(e) && e.status === 401) this.#enterSignedOut('no-session');
       else {
         this.loadError = e;
@@ -450,32 +391,33 @@ export class PortalSession extends PortalElement {
     if (reason) this.emit(new AuthRequiredEvent({ reason }));
   }
 
-  #enterPasswordChange(account: SignedInAccount | null, moveFocus: boolean) {
-    this.#resetForms();
-    this.#setSession({ status: 'password-change', account });
-    void this.#loadPolicy();
-    if (moveFocus) void this.updateComplete.then(() => this.oldPasswordInput?.focus());
+  /** Loads the form first (the sign-in or the loading state stays until it is in). */
+  async #enterPasswordChange(account: SignedInAccount | null, moveFocus: boolean) {
+    const generation = this.#generation;
+    try {
+      const m = await import('./portal-session.password-change.js');
+      if (generation !== this.#generation) return;
+      adoptStyles(this.shadowRoot!, [...(this.constructor as typeof PortalSession).elementStyles, ...m.passwordChangeStyles]);
+      this.#resetForms();
+      const form: PasswordChangeForm = new m.PasswordChangeForm(this, account, () => this.passwordForm, (me) => this.#enterSignedIn(me, false));
+      this.passwordForm = form;
+      this.#setSession({ status: 'password-change', account });
+      if (moveFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#old-password')?.focus());
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#resetForms();
+      this.#setSession({ status: 'loading' });
+      this.loadError = e;
+      this.#emitError(e);
+    }
   }
 
   #resetForms() {
     this.busy = false;
     this.formError = null;
     this.fieldErrors = {};
-    this.oldPassword = this.newPassword = this.confirmPassword = '';
-    this.confirmTouched = false;
+    this.passwordForm = null;
     this.loadError = null;
-  }
-
-  async #loadPolicy() {
-    try {
-      const { passwordPolicy } = await this.api.auth.policy();
-      this.policy = passwordPolicy;
-      this.policyFailed = false;
-    } catch (e) {
-      if (isAbort(e)) return;
-      this.policy = defaultPasswordPolicy;
-      this.policyFailed = true;
-    }
   }
 
   readonly #onSessionChange = (change: SessionChange) => {
@@ -487,7 +429,7 @@ export class PortalSession extends PortalElement {
       else this.#enterSignedOut('expired');
     } else if (status === 'signed-in') {
       const { id, email, name, locale, kind } = this.session.me.account;
-      this.#enterPasswordChange({ id, email, name, locale, kind }, false);
+      void this.#enterPasswordChange({ id, email, name, locale, kind }, false);
     }
   };
 
@@ -514,8 +456,7 @@ export class PortalSession extends PortalElement {
       const result = await this.api.auth.signIn({ email, password });
       if (generation !== this.#generation) return;
       if (result.mustChangePassword) {
-        this.#enterPasswordChange(result.account, true);
-        return;
+        return this.#enterPasswordChange(result.account, true);
       }
       const me = await this.api.me.get();
       if (generation !== this.#generation) return;
@@ -538,43 +479,6 @@ export class PortalSession extends PortalElement {
       this.passwordInput?.focus();
     }
   };
-
-  readonly #onPasswordChange = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (this.busy || this.session.status !== 'password-change') return;
-    const account = this.session.account;
-    const errors = checkPasswordChange(this.#passwordValues(), this.policy, account?.email);
-    this.fieldErrors = errors;
-    this.formError = null;
-    if (Object.keys(errors).length > 0) return this.#focusFirstInvalid();
-
-    this.busy = true;
-    const generation = ++this.#generation;
-    try {
-      await this.api.auth.changePassword({ oldPassword: this.oldPassword, newPassword: this.newPassword });
-      if (generation !== this.#generation) return;
-      const me = await this.api.me.get();
-      if (generation !== this.#generation) return;
-      this.#enterSignedIn(me, false);
-    } catch (e) {
-      if (generation !== this.#generation || isAbort(e)) return;
-      this.busy = false;
-      const refusal = passwordChangeRefusal(e, this.policy);
-      this.fieldErrors = refusal.fields;
-      this.formError = refusal.text;
-      if (Object.keys(refusal.fields).length > 0) return this.#focusFirstInvalid();
-    }
-  };
-
-  readonly #onConfirmBlur = () => {
-    // Blur also fires while a re-render removes the form: only a real blur counts.
-    if (this.session.status === 'password-change' && !this.busy) this.confirmTouched = true;
-  };
-
-  async #focusFirstInvalid() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
 
   #block(seconds: number) {
     this.blockedUntil = Date.now() + seconds * 1000;

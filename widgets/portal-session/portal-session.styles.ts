@@ -44,11 +44,6 @@ export const portalSessionStyles = css`
     font-family: var(--_font-mono);
     font-size: var(--_font-size-small);
   }
-  .actions {
-    display: grid;
-    gap: var(--_space-2);
-    margin-top: var(--_space-5);
-  }
   form > .button[type='submit'] {
     margin-top: var(--_space-2);
   }
