@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { FakeApi, type FakeApiOptions } from '../../widgets/core/api-fake.js';
 import { localeReady } from '../../widgets/core/localization.js';
@@ -440,9 +440,19 @@ describe('kb-browser', () => {
     } finally {
       window.print = realPrint;
     }
-    const css = (el.constructor as typeof KbBrowser).styles;
-    const all = (Array.isArray(css) ? css.flat(Infinity) : [css]).map((s) => String((s as { cssText: string }).cssText)).join('\n');
-    expect(all).to.match(/@media print[\s\S]*\.list-view[\s\S]*\.article-actions/);
+    // the print styles come with the article view (its own module): printed, only the article shows
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle($(el, '.list-view')).display).to.equal('none');
+      expect(getComputedStyle($(el, '.base > [role="status"]')).display).to.equal('none');
+      expect(getComputedStyle($(el, '.article-actions')).display).to.equal('none');
+      expect(getComputedStyle($(el, '.article')).display).to.not.equal('none');
+      expect(getComputedStyle($(el, '.article')).borderTopStyle).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(getComputedStyle($(el, '.article-actions')).display).to.not.equal('none');
+    expect(getComputedStyle($(el, '.base > [role="status"]')).display).to.not.equal('none');
   });
 
   it('narrow: the sections become a select above the list', async () => {

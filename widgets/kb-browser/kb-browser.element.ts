@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -20,10 +20,11 @@ import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { currentLocale, formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
-import { richText } from '../core/sanitize.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { KbArticleOpenEvent } from './kb-browser.events.js';
 import { kbBrowserStyles } from './kb-browser.styles.js';
+
+type ArticleModule = typeof import('./kb-browser.article.js');
 
 /** The tasks' "who" while `<portal-session>` has nobody signed in: load nothing yet. */
 /** The account preference that remembers the language choice ('de', 'en' or 'all'). */
@@ -250,6 +251,14 @@ export class KbBrowser extends PortalElement {
     this.#baseFor = who;
     if (changed.has('section') && this.section === '') this.section = null;
     if (changed.has('articleId') && this.articleId === '') this.articleId = null;
+    if (this.articleId !== null) this.#loadArticleView();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // the article view is one click away: have it ready before that click
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => this.#loadArticleView());
   }
 
   protected override render(): TemplateResult {
@@ -269,7 +278,9 @@ export class KbBrowser extends PortalElement {
     if (focus.to === 'article') {
       // while it loads the article itself holds the focus; then its heading (unless the user moved on)
       const container = this.renderRoot.querySelector<HTMLElement>('.article');
-      const settled = this.#articleTask.status === TaskStatus.COMPLETE || this.#articleTask.status === TaskStatus.ERROR;
+      const settled =
+        (!!this.#articleModule && (this.#articleTask.status === TaskStatus.COMPLETE || this.#articleTask.status === TaskStatus.ERROR)) ||
+        !!this.#articleLoadError;
       if (!settled) {
         container?.focus();
         return;
@@ -572,62 +583,6 @@ export class KbBrowser extends PortalElement {
     </div>`;
   }
 
-  // --- article ------------------------------------------------------------------------------
-
-  #renderArticleView(): TemplateResult {
-    const task = this.#articleTask;
-    const article = task.status === TaskStatus.COMPLETE ? task.value : undefined;
-    return html`<article class="article" part="article" tabindex="-1" aria-labelledby=${article ? 'article-title' : 'article-state'}>
-      <div class="article-actions" part="article-actions">
-        <button type="button" class="button quiet back" aria-keyshortcuts="Escape" @click=${() => this.#back()}>
-          ${backIcon}<span>${msg('Back to the list')}</span>
-        </button>
-        ${article
-          ? html`<button type="button" class="button quiet print" @click=${this.#print}>
-              ${printIcon}<span>${msg('Print')}</span>
-            </button>`
-          : nothing}
-      </div>
-      ${article ? this.#renderArticle(article) : this.#renderArticleState()}
-    </article>`;
-  }
-
-  #renderArticleState(): TemplateResult {
-    const task = this.#articleTask;
-    if (task.status === TaskStatus.ERROR) {
-      if (isApiError(task.error) && task.error.code === 'not_found') {
-        return html`<div class="not-found" id="article-state">
-          <h1 class="article-title" tabindex="-1">${msg('Article not available')}</h1>
-          <p>${msg('This article does not exist or is not shared with you.')}</p>
-          <button type="button" class="button" @click=${() => this.#back()}>${msg('Show all articles')}</button>
-        </div>`;
-      }
-      return html`<div id="article-state">
-        <h1 class="visually-hidden">${msg('Article')}</h1>
-        ${this.#renderError(task.error, () => void this.#articleTask.run())}
-      </div>`;
-    }
-    return html`<div class="state" role="status" id="article-state">
-      <span class="spinner" aria-hidden="true"></span><span>${msg('Loading the article…')}</span>
-    </div>`;
-  }
-
-  #renderArticle(a: KbArticle): TemplateResult {
-    const other = a.language !== this.locale;
-    return html`<header class="article-head">
-        <h1 id="article-title" class="article-title" part="article-title" tabindex="-1" lang=${a.language}>${a.title}</h1>
-        <p class="meta">
-          <span><span class="visually-hidden">${msg('Section:')} </span>${a.section.name}</span>
-          <span><time datetime=${a.updatedAt}>${msg(str`Updated ${formatDate(a.updatedAt, { dateStyle: 'long' }, this.locale)}`)}</time></span>
-          ${other ? this.#renderBadge(a.language) : nothing}
-        </p>
-      </header>
-      <div class="body" part="body" lang=${a.language}>${richText(a.bodyHtml)}</div>
-      ${a.attributionHtml
-        ? html`<footer class="attribution" part="attribution" lang=${a.language}>${richText(a.attributionHtml)}</footer>`
-        : nothing}`;
-  }
-
   // --- behaviour ----------------------------------------------------------------------------
 
   #open(a: KbArticleListItem) {
@@ -648,9 +603,56 @@ export class KbBrowser extends PortalElement {
     this.articleId = null;
   }
 
-  readonly #print = () => {
-    window.print();
-  };
+  /** The article view's module (null until loaded: it loads when an article opens, or when idle). */
+  #articleModule: ArticleModule | null = null;
+  #articleLoading: Promise<void> | null = null;
+
+  #loadArticleView() {
+    this.#articleLoading ??= import('./kb-browser.article.js').then(
+      (m) => {
+        this.#articleModule = m;
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...(this.constructor as typeof KbBrowser).elementStyles, m.articleStyles]);
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        // e.g. offline after a deploy: the article shows the error with a retry that loads again
+        this.#articleLoading = null;
+        this.#articleLoadError = e;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  #articleLoadError: unknown = null;
+
+  #renderArticleView(): TemplateResult {
+    const m = this.#articleModule;
+    if (m) {
+      return m.renderArticleView({
+        locale: this.locale,
+        task: this.#articleTask,
+        back: () => this.#back(),
+        print: () => window.print(),
+        retry: () => void this.#articleTask.run(),
+        renderError: (e, retry) => this.#renderError(e, retry),
+        renderBadge: (l) => this.#renderBadge(l),
+      });
+    }
+    const failed = this.#articleLoadError;
+    return html`<article class="article" part="article" tabindex="-1" aria-labelledby="article-state">
+      ${failed
+        ? html`<div id="article-state">
+            ${this.#renderError(failed, () => {
+              this.#articleLoadError = null;
+              this.#loadArticleView();
+              this.requestUpdate();
+            })}
+          </div>`
+        : html`<div class="state" role="status" id="article-state">
+            <span class="spinner" aria-hidden="true"></span><span>${msg('Loading the article…')}</span>
+          </div>`}
+    </article>`;
+  }
 
   #selectSection(id: string, focusList = false) {
     const next = id || null;
@@ -858,7 +860,9 @@ export class KbBrowser extends PortalElement {
     const open = this.articleId !== null;
     if (open) {
       const t = this.#articleTask;
-      if (t.status === TaskStatus.COMPLETE) view = 'ready';
+      if (this.#articleLoadError) view = 'error';
+      else if (!this.#articleModule) view = 'loading';
+      else if (t.status === TaskStatus.COMPLETE) view = 'ready';
       else if (t.status === TaskStatus.ERROR) view = isApiError(t.error) && t.error.code === 'not_found' ? 'not-found' : 'error';
       else view = 'loading';
     } else {
@@ -902,10 +906,3 @@ function languageName(language: string, locale: Locale): string {
 const searchIcon = html`<svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor"
   stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
   <circle cx="11" cy="11" r="7"></circle><path d="m20 20-3.5-3.5"></path></svg>`;
-const backIcon = html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor"
-  stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-  <path d="M19 12H5M12 19l-7-7 7-7"></path></svg>`;
-const printIcon = html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor"
-  stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-  <path d="M6 9V2h12v7M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2"></path>
-  <rect x="6" y="14" width="12" height="8"></rect></svg>`;
