@@ -56,6 +56,13 @@ const dialog = (el: TicketDetail) => $<HTMLDialogElement>(el, '#reason-dialog');
 const reasonBox = (el: TicketDetail) => $<HTMLTextAreaElement>(el, '#reason');
 const button = (el: TicketDetail, action: string) => $maybe<HTMLButtonElement>(el, `button[data-action=${action}]`);
 
+/** Clicks close / reopen / resubmit and waits, as a user would, until the dialog shows (its module loads on first use). */
+async function openDialog(el: TicketDetail, action: string) {
+  button(el, action)!.click();
+  await waitUntil(() => $maybe<HTMLDialogElement>(el, '#reason-dialog')?.open, `no ${action} dialog`);
+  await el.updateComplete;
+}
+
 async function typeReason(el: TicketDetail, value: string) {
   const box = reasonBox(el);
   box.focus();
@@ -195,11 +202,13 @@ describe('ticket-detail', () => {
     await ready(el);
     const close = button(el, 'close')!;
     close.focus();
-    close.click();
-    await el.updateComplete;
-    expect(dialog(el).open).to.equal(true);
+    await openDialog(el, 'close');
     await waitUntil(() => el.shadowRoot!.activeElement === reasonBox(el), 'focus not in the reason');
     expect($(el, '#reason-count').textContent!.trim()).to.equal('0 characters (at least 10)');
+    // the dialog's styles came with it; the detail's own stayed
+    expect(getComputedStyle(reasonBox(el)).resize).to.equal('vertical');
+    expect(getComputedStyle($(el, '#reason-count')).color, 'a short reason\'s counter stands out').to.not.equal(getComputedStyle($(el, '#reason-hint')).color);
+    expect(getComputedStyle($(el, '.header')).display).to.equal('flex');
     await expect(el).to.be.accessible();
 
     // Tab stays inside the modal dialog
@@ -232,8 +241,7 @@ describe('ticket-detail', () => {
     const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
     const { el } = await mount(api, t.id);
     await ready(el);
-    button(el, 'close')!.click();
-    await el.updateComplete;
+    await openDialog(el, 'close');
     await typeReason(el, 'Drucker wurde getauscht, alles läuft wieder.');
     const closed = oneEvent(el, 'ticket-closed');
     const updated = oneEvent(el, 'ticket-updated');
@@ -261,8 +269,7 @@ describe('ticket-detail', () => {
     await ready(el);
     expect($(el, '.closed-note').textContent).to.contain(t.closedReason!);
     expect(text(el)).to.contain('Reopen the ticket to write a position or add files.');
-    button(el, 'reopen')!.click();
-    await el.updateComplete;
+    await openDialog(el, 'reopen');
     expect($(el, '#dialog-title').textContent).to.equal('Reopen ticket');
     $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
     await el.updateComplete;
@@ -285,8 +292,7 @@ describe('ticket-detail', () => {
     expect(note.textContent).to.contain('Dora Wagner rejected the release of this ticket.');
     expect(note.textContent).to.contain('Bitte zuerst mit der Teamleitung abstimmen.');
     await expect(el).to.be.accessible();
-    button(el, 'resubmit')!.click();
-    await el.updateComplete;
+    await openDialog(el, 'resubmit');
     expect($(el, '#dialog-title').textContent).to.equal('Resubmit for release');
     expect(reasonBox(el).required).to.equal(false);
     await typeReason(el, 'Mit der Teamleitung abgestimmt.');
@@ -359,9 +365,8 @@ describe('ticket-detail', () => {
     expect(thumb.getAttribute('aria-label')).to.equal(`Preview ${image.fileName}`);
     thumb.focus();
     thumb.click();
-    await el.updateComplete;
+    await waitUntil(() => $maybe<HTMLDialogElement>(el, '#preview-dialog')?.open, 'no preview');
     const preview = $<HTMLDialogElement>(el, '#preview-dialog');
-    expect(preview.open).to.equal(true);
     expect($<HTMLImageElement>(el, '#preview-dialog img').alt).to.equal(image.fileName);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });

@@ -21,19 +21,16 @@ import { icons } from '../core/icons.js';
 import { formatDate, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { richText } from '../core/sanitize.js';
-import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
+import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { exactTime, priorityLabel, statusLabel, ticketLabelStyles } from './ticket-labels.js';
 import { formatFileSize } from '../core/file-drop/file-size.js';
 import { PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent, TicketUpdatedEvent } from './ticket-detail.events.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
+import type { TicketDetailDialogs } from './ticket-detail.dialogs.js';
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
-/** `#who()` while the session inside `<portal-session>` is not signed in yet. */
-/** Smallest reasons the server accepts (server/schemas/tickets.ts: close 10, reopen 3). */
-const minReason = { close: 10, reopen: 3, resubmit: 0 } as const;
-
-type DialogKind = keyof typeof minReason;
+const loadDialogs = () => import('./ticket-detail.dialogs.js');
 
 interface Loaded {
   ticket: TicketDetailDto;
@@ -91,7 +88,6 @@ export class TicketDetail extends PortalElement {
     buttonStyles,
     fieldStyles,
     alertStyles,
-    dialogStyles,
     stateStyles,
     ticketLabelStyles,
     ticketDetailStyles,
@@ -109,22 +105,16 @@ export class TicketDetail extends PortalElement {
   @state() private sending = false;
   @state() private composerError: unknown = null;
   @state() private composerIssue: string | null = null;
-  @state() private dialogKind: DialogKind = 'close';
-  @state() private reason = '';
-  @state() private reasonIssue: string | null = null;
-  @state() private dialogBusy = false;
-  @state() private dialogError: unknown = null;
   @state() private uploading = false;
-  @state() private preview: AttachmentDto | null = null;
   @state() private urls: ReadonlyMap<string, string> = new Map();
   @state() private announcement = '';
   @state() private reloads = 0;
 
-  @query('#reason-dialog') private reasonDialog?: HTMLDialogElement;
-  @query('#preview-dialog') private previewDialog?: HTMLDialogElement;
   @query('portal-file-drop') private fileDrop?: PortalFileDrop;
 
-  #opener: HTMLElement | null = null;
+  /** the dialogs, once their module has loaded */
+  #dialogs: TicketDetailDialogs | null = null;
+  #warm = false;
   #urlAbort = new AbortController();
   #requested = new Set<string>();
 
@@ -198,8 +188,16 @@ export class TicketDetail extends PortalElement {
           : 'loading';
     this.setExclusiveState(status, viewStates);
     this.setCustomState('not-found', status === 'error' && isApiError(this.#task.error) && this.#task.error.status === 404);
-    this.setCustomState('busy', this.sending || this.dialogBusy || this.uploading);
-    if (current) this.#resolveImages(current.ticket);
+    this.setCustomState('busy', this.#busy() || this.uploading);
+    if (current) {
+      this.#resolveImages(current.ticket);
+      // the dialogs' module, in idle time, when the ticket offers a way into one
+      const { abilities: a, attachments } = current.ticket;
+      if (!this.#warm && (a.close || a.reopen || a.resubmit || attachments.some((f) => f.previewable))) {
+        this.#warm = true;
+        (globalThis.requestIdleCallback ?? setTimeout)(() => void loadDialogs().catch(() => undefined));
+      }
+    }
   }
 
   /** The loaded value when it belongs to the current `ticketId`. */
@@ -225,7 +223,7 @@ export class TicketDetail extends PortalElement {
     return html`<div part="base" class="base" lang=${this.locale}>
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.#renderReasonDialog()} ${this.#renderPreviewDialog()}
+      ${this.#dialogs?.render()}
     </div>`;
   }
 
@@ -250,7 +248,7 @@ export class TicketDetail extends PortalElement {
 
   #renderTicket({ ticket, positions }: Loaded): TemplateResult {
     const a = ticket.abilities;
-    const busy = this.sending || this.dialogBusy;
+    const busy = this.#busy();
     return html`
       <header part="header" class="header">
         <div class="heading">
@@ -272,15 +270,15 @@ export class TicketDetail extends PortalElement {
           <slot name="actions"></slot>
           ${a.resubmit
             ? html`<button class="button primary" type="button" data-action="resubmit" ?disabled=${busy}
-                @click=${(e: Event) => this.#openDialog('resubmit', e)}>${msg('Resubmit')}</button>`
+                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('resubmit', opener))}>${msg('Resubmit')}</button>`
             : nothing}
           ${a.reopen
             ? html`<button class="button" type="button" data-action="reopen" ?disabled=${busy}
-                @click=${(e: Event) => this.#openDialog('reopen', e)}>${msg('Reopen')}</button>`
+                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('reopen', opener))}>${msg('Reopen')}</button>`
             : nothing}
           ${a.close
             ? html`<button class="button" type="button" data-action="close" ?disabled=${busy}
-                @click=${(e: Event) => this.#openDialog('close', e)}>${msg('Close ticket')}</button>`
+                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('close', opener))}>${msg('Close ticket')}</button>`
             : nothing}
         </div>
       </header>
@@ -505,7 +503,10 @@ export class TicketDetail extends PortalElement {
     const thumb = f.previewable ? this.urls.get(f.id) : undefined;
     return html`<li class="file">
       ${f.previewable
-        ? html`<button class="thumb" type="button" aria-label=${msg(str`Preview ${f.fileName}`)} @click=${(e: Event) => this.#openPreview(f, e)}>
+        ? html`<button class="thumb" type="button" aria-label=${msg(str`Preview ${f.fileName}`)} @click=${(e: Event) => {
+              void this.#resolve(f.id);
+              this.#withDialogs(e, (d, opener) => d.openPreview(f, opener));
+            }}>
             ${thumb ? html`<img src=${thumb} alt="" />` : html`<span class="thumb-placeholder" aria-hidden="true"></span>`}
           </button>`
         : html`<span class="file-icon" aria-hidden="true">${fileExtension(f.fileName)}</span>`}
@@ -519,89 +520,6 @@ export class TicketDetail extends PortalElement {
         </span>
       </div>
     </li>`;
-  }
-
-  #renderReasonDialog(): TemplateResult {
-    const kind = this.dialogKind;
-    const min = minReason[kind];
-    const length = this.reason.trim().length;
-    const title = kind === 'close' ? msg('Close ticket') : kind === 'reopen' ? msg('Reopen ticket') : msg('Resubmit for release');
-    const label =
-      kind === 'close'
-        ? msg('Why can the ticket be closed?')
-        : kind === 'reopen'
-          ? msg('Why does the ticket need more work?')
-          : msg('What did you change? (optional)');
-    const hint =
-      kind === 'close'
-        ? msg('Describe in detail how the matter was settled, so it can be understood later.')
-        : kind === 'reopen'
-          ? msg('The service desk reads this reason.')
-          : msg('The ticket dispatchers of your company read this comment.');
-    const submit = kind === 'close' ? msg('Close ticket') : kind === 'reopen' ? msg('Reopen ticket') : msg('Resubmit');
-    return html`<dialog
-      id="reason-dialog"
-      part="dialog"
-      aria-labelledby="dialog-title"
-      @close=${this.#onDialogClosed}
-      @cancel=${(e: Event) => {
-        if (this.dialogBusy) e.preventDefault();
-      }}
-    >
-      <form class="dialog-form" @submit=${this.#submitDialog} novalidate>
-        <h2 id="dialog-title">${title}</h2>
-        <div class="field">
-          <label for="reason">${label}</label>
-          <textarea
-            id="reason"
-            class="input"
-            rows="5"
-            ?required=${min > 0}
-            aria-required=${min > 0 ? 'true' : 'false'}
-            aria-invalid=${this.reasonIssue ? 'true' : 'false'}
-            aria-describedby="reason-hint reason-count ${this.reasonIssue ? 'reason-issue' : ''}"
-            .value=${this.reason}
-            @input=${(e: Event) => {
-              this.reason = (e.target as HTMLTextAreaElement).value;
-              this.reasonIssue = null;
-            }}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                (e.target as HTMLTextAreaElement).form?.requestSubmit();
-              }
-            }}
-          ></textarea>
-          <span id="reason-hint" class="hint">${hint}</span>
-          <span id="reason-count" class="hint counter ${min > 0 && length < min ? 'short' : ''}">
-            ${min > 0
-              ? msg(str`${length} characters (at least ${min})`)
-              : msg(str`${length} characters`)}
-          </span>
-          ${this.reasonIssue ? html`<p id="reason-issue" class="error">${this.reasonIssue}</p>` : nothing}
-        </div>
-        ${this.dialogError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.dialogError)}</p></div>` : nothing}
-        <div class="actions">
-          <button class="button" type="button" ?disabled=${this.dialogBusy} @click=${() => this.reasonDialog?.close()}>${msg('Cancel')}</button>
-          <button class="button primary" type="submit" aria-busy=${this.dialogBusy ? 'true' : 'false'} ?disabled=${this.dialogBusy}>${submit}</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  #renderPreviewDialog(): TemplateResult {
-    const f = this.preview;
-    const src = f ? this.urls.get(f.id) : undefined;
-    return html`<dialog id="preview-dialog" class="preview" aria-labelledby="preview-title" @close=${this.#onPreviewClosed}>
-      ${f
-        ? html`<h2 id="preview-title">${f.fileName}</h2>
-            ${src ? html`<img class="large" src=${src} alt=${f.fileName} />` : html`<div class="state"><span class="spinner" aria-hidden="true"></span></div>`}
-            <div class="actions">
-              <button class="button" type="button" @click=${() => this.#download(f)}>${msg('Download')}</button>
-              <button class="button primary" type="button" @click=${() => this.previewDialog?.close()}>${msg('Close')}</button>
-            </div>`
-        : html`<h2 id="preview-title" class="visually-hidden">${msg('Preview')}</h2>`}
-    </dialog>`;
   }
 
   // --- actions ---------------------------------------------------------------------------------
@@ -647,65 +565,26 @@ export class TicketDetail extends PortalElement {
     }
   };
 
-  #openDialog(kind: DialogKind, e: Event) {
-    this.#opener = e.currentTarget as HTMLElement;
-    this.dialogKind = kind;
-    this.reason = '';
-    this.reasonIssue = null;
-    this.dialogError = null;
-    this.reasonDialog?.showModal();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus());
+  #busy(): boolean {
+    return this.sending || !!this.#dialogs?.busy;
   }
 
-  readonly #submitDialog = async (e: Event) => {
-    e.preventDefault();
-    const current = this.#current();
-    if (!current || this.dialogBusy) return;
-    const kind = this.dialogKind;
-    const text = this.reason.trim();
-    const min = minReason[kind];
-    if (text.length < min) {
-      this.reasonIssue =
-        text.length === 0 ? msg('Please give a reason.') : msg(str`Please write at least ${min} characters.`);
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
-      return;
-    }
-    this.dialogBusy = true;
-    this.dialogError = null;
-    const id = current.ticket.id;
-    try {
-      let ticket: TicketDetailDto;
-      if (kind === 'close') {
-        ticket = await this.api.tickets.close(id, { reason: text });
-      } else if (kind === 'reopen') {
-        ticket = await this.api.tickets.reopen(id, { reason: text });
-      } else {
-        ticket = await this.api.tickets.resubmit(id, text ? { comment: text } : {});
-      }
-      this.#opener = null;
-      this.dialogBusy = false;
-      this.reasonDialog?.close();
-      if (kind === 'close') this.emit(new TicketClosedEvent({ ticket }));
-      if (kind === 'reopen') this.emit(new TicketReopenedEvent({ ticket }));
-      this.announcement =
-        kind === 'close' ? msg('The ticket is closed.') : kind === 'reopen' ? msg('The ticket is open again.') : msg('The ticket was resubmitted for release.');
-      await this.#afterChange(ticket);
-      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
-    } catch (error) {
-      if (isAbort(error)) return;
-      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'reason') : undefined;
-      if (issue) this.reasonIssue = msg(str`Please write at least ${min} characters.`);
-      else this.dialogError = error;
-    } finally {
-      this.dialogBusy = false;
-    }
-  };
-
-  readonly #onDialogClosed = () => {
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
+  /** Runs `action` on the dialogs, loading their module first if needed (focus returns to `e`'s button). */
+  #withDialogs(e: Event, action: (d: TicketDetailDialogs, opener: HTMLElement) => unknown) {
+    const opener = e.currentTarget as HTMLElement;
+    loadDialogs().then(
+      ({ TicketDetailDialogs }) => {
+        this.#dialogs ??= new TicketDetailDialogs(this, {
+          afterChange: (t) => this.#afterChange(t),
+          download: (f) => void this.#download(f),
+          announce: (text) => (this.announcement = text),
+          url: (id) => this.urls.get(id),
+        });
+        return action(this.#dialogs, opener);
+      },
+      (error: unknown) => (this.announcement = errorMessage(error)),
+    );
+  }
 
   /** Reloads ticket and history after a change the server agreed to, then tells the host. */
   async #afterChange(fallback?: TicketDetailDto) {
@@ -732,18 +611,6 @@ export class TicketDetail extends PortalElement {
       this.announcement = msg(str`The file could not be downloaded. ${errorMessage(error)}`);
     }
   }
-
-  #openPreview(f: AttachmentDto, e: Event) {
-    this.#opener = e.currentTarget as HTMLElement;
-    this.preview = f;
-    this.previewDialog?.showModal();
-    void this.#resolve(f.id);
-  }
-
-  readonly #onPreviewClosed = () => {
-    this.preview = null;
-    this.#onDialogClosed();
-  };
 
   /** More files go straight to the ticket, one request per file (progress per file; R-TICKET-2). */
   readonly #uploader = (file: File, options: UploadOptions): Promise<UploadItem> => {

@@ -308,10 +308,6 @@ export const ticketDetailStyles = css`
     --portal-rich-text-editor-min-height: 7rem;
     margin-bottom: var(--_space-3);
   }
-  dialog textarea {
-    resize: vertical;
-    min-height: 6rem;
-  }
   .composer-actions {
     display: flex;
     justify-content: flex-end;
@@ -382,39 +378,6 @@ export const ticketDetailStyles = css`
   }
   portal-file-drop.upload {
     margin-top: var(--_space-2);
-  }
-
-  /* dialogs */
-  dialog {
-    width: min(36rem, calc(100vw - 2rem));
-  }
-  dialog h2 {
-    font-size: var(--_font-size-large);
-  }
-  dialog .field {
-    margin-bottom: var(--_space-2);
-  }
-  .counter {
-    font-variant-numeric: tabular-nums;
-  }
-  .counter.short {
-    color: var(--_color-warning);
-  }
-  dialog .alert {
-    margin-top: var(--_space-3);
-  }
-  dialog.preview {
-    width: auto;
-    max-width: min(64rem, calc(100vw - 2rem));
-  }
-  dialog.preview img.large {
-    display: block;
-    max-width: 100%;
-    max-height: 70vh;
-    min-width: 8rem;
-    margin: 0 auto;
-    image-rendering: auto;
-    background: var(--_color-surface-sunken);
   }
 
   @container (max-width: 52rem) {
