@@ -61,7 +61,17 @@ export default defineConfig({
               // (the loader imports that one statically): a widget then costs its own chunk plus
               // this one (issue 7, size budget).
               name: 'core',
-              test: /widgets[\\/]core[\\/](api|api-http|api-http-resources|base-element|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+              test: /widgets[\\/]core[\\/](api|api-http-core|base-element|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+            },
+            {
+              // Each API resource (core/http/<name>.ts) in a chunk of its own, loaded by the
+              // widgets that call it (their define.ts imports it); without this group Rolldown
+              // merges them into a chunk of whichever module imports them all (api-http.ts:
+              // hosts, tests), and every widget would load that one.
+              name: (id: string) => {
+                const m = /widgets[\\/]core[\\/]http[\\/]([a-z-]+)\.ts$/.exec(id);
+                return m ? `api-${m[1]}` : null;
+              },
             },
           ],
         },

@@ -1,3 +1,5 @@
+import '../core/http/me.js';
+import '../core/http/tickets.js';
 import { defineOnce } from '../core/define-once.js';
 import { ApprovalInbox } from './approval-inbox.element.js';
 

@@ -1,3 +1,5 @@
+import '../core/http/kb.js';
+import '../core/http/prefs.js';
 import { defineOnce } from '../core/define-once.js';
 import { KbBrowser } from './kb-browser.element.js';
 

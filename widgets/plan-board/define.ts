@@ -1,3 +1,4 @@
+import '../core/http/plan.js';
 import { defineOnce } from '../core/define-once.js';
 import { PlanBoard } from './plan-board.element.js';
 

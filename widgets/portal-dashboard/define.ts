@@ -1,3 +1,4 @@
+import '../core/http/dashboard.js';
 import { defineOnce } from '../core/define-once.js';
 import { PortalDashboard } from './portal-dashboard.element.js';
 

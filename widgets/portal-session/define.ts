@@ -1,3 +1,5 @@
+import '../core/http/auth.js';
+import '../core/http/me.js';
 import { defineOnce } from '../core/define-once.js';
 import { PortalSession } from './portal-session.element.js';
 

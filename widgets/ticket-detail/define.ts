@@ -1,3 +1,6 @@
+import '../core/http/attachments.js';
+import '../core/http/tickets.js';
+import '../core/http/uploads.js';
 import { defineOnce } from '../core/define-once.js';
 import { TicketDetail } from './ticket-detail.element.js';
 

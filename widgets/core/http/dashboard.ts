@@ -1,0 +1,11 @@
+/** `api.dashboard` over HTTP (see api-http-core.ts). */
+import { hc } from '../hc.js';
+import type { dashboardRoutes } from '../../../server/routes/dashboard.routes.js';
+import { perCall, registerResource } from '../api-http-core.js';
+
+registerResource('dashboard', (t) => {
+  const dash = hc<typeof dashboardRoutes>(`${t.base}/api/dashboard`, t.clientOptions);
+  return {
+    get: (input, o) => t.json(() => dash.index.$get({ query: { scope: input?.scope ?? 'mine' } as never }, perCall(o))),
+  };
+});
