@@ -247,6 +247,8 @@ describe('approval-inbox', () => {
     $<HTMLButtonElement>(el, '#decision-dialog button[type=submit]').click();
     await el.updateComplete;
     const reason = $<HTMLTextAreaElement>(el, '#reason');
+    // the dialog's styles came with its chunk
+    expect(getComputedStyle(reason).resize).to.equal('vertical');
     expect(reason.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#reason-issue').textContent).to.equal('Please give a reason.');
     expect(reason.getAttribute('aria-describedby')).to.contain('reason-issue');

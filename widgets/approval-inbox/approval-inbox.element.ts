@@ -1,38 +1,26 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import {
-  isAbort,
-  isApiError,
-  type Api,
-  type Locale,
-  type TicketDetail as TicketDetailDto,
-  type TicketListItem,
-} from '../core/api.js';
+import { isAbort, isApiError, type Api, type Locale, type TicketListItem } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
-import { PortalErrorEvent, RefreshRequestEvent } from '../core/events.js';
+import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { formatNumber, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { exactTime, priorityLabel, relativeTime, ticketLabelStyles } from '../ticket-detail/ticket-labels.js';
-import { ApprovalInboxClosedEvent, TicketRejectedEvent, TicketReleasedEvent } from './approval-inbox.events.js';
+import { ApprovalInboxClosedEvent } from './approval-inbox.events.js';
+import type { Decisions } from './approval-inbox.decide.js';
 import { approvalInboxStyles } from './approval-inbox.styles.js';
 
-/** The task's "who" while `<portal-session>` has nobody signed in: load nothing yet. */
 /** Tickets per request (the server's largest page). */
 const PAGE_SIZE = 100;
 
-/** The smallest reason the server accepts for a decision (server/schemas/tickets.ts). */
-const MIN_REASON = 3;
-
 const viewStates = ['loading', 'empty', 'error', 'ready', 'not-allowed'] as const;
 type ViewState = (typeof viewStates)[number];
-
-type Decision = 'release' | 'reject';
 
 /** Where the focus goes after a render: a ticket of the list, the open ticket, or the heading. */
 type FocusTarget = { to: 'item'; id: string | null } | { to: 'detail' } | { to: 'title' };
@@ -139,20 +127,12 @@ export class ApprovalInbox extends PortalElement {
   @state() private moreError: unknown = null;
   /** The ticket of the list that takes part in the roving focus. */
   @state() private activeId: string | null = null;
-  @state() private decision: Decision = 'release';
-  @state() private reason = '';
-  @state() private reasonIssue: string | null = null;
-  @state() private sending = false;
-  @state() private dialogError: unknown = null;
   @state() private notice: { kind: 'success' | 'warning'; text: string } | null = null;
   @state() private announcement = '';
-  @state() private detailDefined = false;
   @state() private detailLoadError: unknown = null;
+  /** `<ticket-detail>` with the decisions: loaded when the first ticket opens */
+  @state() private decisions: Decisions | null = null;
 
-  @query('#decision-dialog') private dialog?: HTMLDialogElement;
-
-  /** The button that opened the dialog (focus returns to it). */
-  #opener: HTMLElement | null = null;
   /** What gets the focus after the next render. */
   #focusAfterRender: FocusTarget | null = null;
   #moreAbort: AbortController | null = null;
@@ -180,10 +160,6 @@ export class ApprovalInbox extends PortalElement {
     onError: (e) => this.#reportError(e),
   });
 
-  /**
-   * Whose inbox: the signed-in account inside `<portal-session>` (nothing loads until someone is
-   * signed in); alone, whoever the API's session belongs to (null).
-   */
   /** The partners the user may release for: from the session, else from `/api/me`. */
   async #releasePartners(api: Api, signal: AbortSignal): Promise<PartnerRef[]> {
     const s = this.session;
@@ -227,10 +203,10 @@ export class ApprovalInbox extends PortalElement {
       this.notice = null;
       if (sessionKey(this.session) === waitingForSession) this.ticketId = null;
     }
-    if (this.ticketId && !this.detailDefined) this.#defineDetail();
+    if (this.ticketId && !this.decisions) this.#loadDetail();
     this.setExclusiveState(this.#viewState(), viewStates);
     this.setCustomState('detail', this.ticketId !== null);
-    this.setCustomState('busy', this.sending || this.loadingMore || (this.queue !== null && this.#task.status === TaskStatus.PENDING));
+    this.setCustomState('busy', !!this.decisions?.sending || this.loadingMore || (this.queue !== null && this.#task.status === TaskStatus.PENDING));
   }
 
   #viewState(): ViewState {
@@ -240,16 +216,20 @@ export class ApprovalInbox extends PortalElement {
     return q.items.length === 0 ? 'empty' : 'ready';
   }
 
-  /** `<ticket-detail>` is loaded the first time a ticket opens (it is the bigger part). */
-  #defineDetail() {
-    if (customElements.get('ticket-detail')) {
-      this.detailDefined = true;
-      return;
-    }
+  /** `<ticket-detail>` and the decisions load the first time a ticket opens (the bigger part). */
+  #loadDetail() {
     if (this.#detailImport) return;
     this.detailLoadError = null;
-    this.#detailImport = import('../ticket-detail/define.js').then(
-      () => (this.detailDefined = true),
+    this.#detailImport = Promise.all([import('./approval-inbox.decide.js'), import('../ticket-detail/define.js')]).then(
+      ([m]) => {
+        adoptStyles(this.shadowRoot!, [...(this.constructor as typeof ApprovalInbox).elementStyles, m.decideStyles]);
+        this.decisions = new m.Decisions({
+          el: this,
+          item: () => this.#openItem(),
+          remove: (id) => this.#remove(id),
+          after: (text, kind, next) => this.#afterDecision(text, kind, next),
+        });
+      },
       (e: unknown) => (this.detailLoadError = e),
     );
   }
@@ -265,7 +245,7 @@ export class ApprovalInbox extends PortalElement {
       <div class="list-view" ?hidden=${open}>${this.#renderListView()}</div>
       ${open ? this.#renderDetailView() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.#renderDialog()}
+      ${this.decisions?.renderDialog()}
     </div>`;
   }
 
@@ -410,25 +390,10 @@ export class ApprovalInbox extends PortalElement {
     const q = this.queue;
     const item = q?.items.find((t) => t.id === id);
     const index = item && q ? q.items.indexOf(item) : -1;
-    let body: TemplateResult;
-    if (this.detailLoadError) {
-      body = html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.detailLoadError)}</p></div>`;
-    } else if (!this.detailDefined) {
-      body = html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading ticket…')}</span></div>`;
-    } else {
-      body = html`<ticket-detail part="detail" class="detail" ticket-id=${id} lang=${this.locale} .api=${this.api}>
-        ${item
-          ? html`<button part="release-button" slot="actions" class="button primary" type="button" data-action="release"
-                ?disabled=${this.sending} @click=${(e: Event) => this.#openDialog('release', e)}>
-                ${icons.check()}<span>${msg('Release ticket')}</span>
-              </button>
-              <button part="reject-button" slot="actions" class="button" type="button" data-action="reject"
-                ?disabled=${this.sending} @click=${(e: Event) => this.#openDialog('reject', e)}>
-                ${icons.cross()}<span>${msg('Reject')}</span>
-              </button>`
-          : nothing}
-      </ticket-detail>`;
-    }
+    const body = this.detailLoadError
+      ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.detailLoadError)}</p></div>`
+      : (this.decisions?.renderDetail(id) ??
+        html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading ticket…')}</span></div>`);
     return html`<section part="detail-view" class="detail-view" tabindex="-1" aria-label=${item ? msg(str`Ticket #${item.number}: ${item.subject}`) : msg('Ticket')}>
       <div class="detail-bar">
         <button class="button quiet back" type="button" @click=${() => this.#back()}>
@@ -441,69 +406,6 @@ export class ApprovalInbox extends PortalElement {
         : nothing}
       ${body}
     </section>`;
-  }
-
-  // --- dialog ------------------------------------------------------------------------------
-
-  #renderDialog(): TemplateResult {
-    const release = this.decision === 'release';
-    const item = this.#openItem();
-    const title = release ? msg('Release ticket') : msg('Reject ticket');
-    const issueId = this.reasonIssue ? 'reason-issue' : '';
-    return html`<dialog
-      id="decision-dialog"
-      part="dialog"
-      aria-labelledby="decision-title"
-      aria-describedby="decision-ticket"
-      @close=${this.#onDialogClosed}
-      @cancel=${(e: Event) => {
-        if (this.sending) e.preventDefault();
-      }}
-      @keydown=${this.#trapFocus}
-    >
-      <form class="dialog-form" novalidate @submit=${this.#submit}>
-        <h2 id="decision-title">${title}</h2>
-        <p id="decision-ticket" class="dialog-ticket">${item ? `#${item.number} · ${item.subject}` : nothing}</p>
-        <div class="field">
-          <label for="reason">${msg('Reason')}</label>
-          <textarea
-            id="reason"
-            class="input"
-            rows="4"
-            required
-            aria-required="true"
-            aria-invalid=${this.reasonIssue ? 'true' : 'false'}
-            aria-describedby="reason-hint ${issueId}"
-            .value=${this.reason}
-            @input=${(e: Event) => {
-              this.reason = (e.target as HTMLTextAreaElement).value;
-              this.reasonIssue = null;
-            }}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                (e.target as HTMLTextAreaElement).form?.requestSubmit();
-              }
-            }}
-          ></textarea>
-          <span id="reason-hint" class="hint">
-            ${release
-              ? msg('The author is told your reason; the service desk can work on the ticket after the release.')
-              : msg('The author is told your reason and can change the ticket and submit it again.')}
-          </span>
-          ${this.reasonIssue ? html`<p id="reason-issue" class="error">${this.reasonIssue}</p>` : nothing}
-        </div>
-        ${this.dialogError
-          ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.dialogError)}</p></div>`
-          : nothing}
-        <div class="actions">
-          <button class="button" type="button" ?disabled=${this.sending} @click=${() => this.dialog?.close()}>${msg('Cancel')}</button>
-          <button class="button primary ${release ? '' : 'danger'}" type="submit" data-action="confirm" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
-            ${release ? msg('Release ticket') : msg('Reject ticket')}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
   }
 
   // --- actions -----------------------------------------------------------------------------
@@ -536,112 +438,12 @@ export class ApprovalInbox extends PortalElement {
     return this.ticketId ? this.queue?.items.find((t) => t.id === this.ticketId) : undefined;
   }
 
-  #openDialog(kind: Decision, e: Event) {
-    this.#opener = e.currentTarget as HTMLElement;
-    this.decision = kind;
-    this.reason = '';
-    this.reasonIssue = null;
-    this.dialogError = null;
-    this.dialog?.showModal();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus());
-  }
-
-  /** Tab and Shift+Tab cycle inside the dialog (the modal dialog alone would let focus leave to the browser). */
-  readonly #trapFocus = (e: KeyboardEvent) => {
-    if (e.key !== 'Tab' || !this.dialog) return;
-    const focusable = [...this.dialog.querySelectorAll<HTMLElement>('textarea, button:not([disabled])')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const current = this.shadowRoot?.activeElement;
-    if (!first || !last) return;
-    if (e.shiftKey && current === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && current === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
-  readonly #onDialogClosed = () => {
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
-
-  readonly #submit = async (e: Event) => {
-    e.preventDefault();
-    const item = this.#openItem();
-    if (!item || this.sending) return;
-    const kind = this.decision;
-    const text = this.reason.trim();
-    if (text.length < MIN_REASON || !/[\p{L}\p{N}]/u.test(text)) {
-      this.reasonIssue = text.length === 0 ? msg('Please give a reason.') : msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
-      return;
-    }
-    this.sending = true;
-    this.dialogError = null;
-    try {
-      const ticket = kind === 'release'
-        ? await this.api.tickets.release(item.id, { reason: text })
-        : await this.api.tickets.reject(item.id, { reason: text });
-      this.#decided(item, kind, ticket);
-    } catch (error) {
-      if (isAbort(error)) return;
-      if (isApiError(error) && (error.code === 'conflict' || error.code === 'not_found')) {
-        this.#decidedElsewhere(item, error.code === 'conflict');
-        return;
-      }
-      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'reason') : undefined;
-      if (issue) {
-        this.reasonIssue = msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
-        this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
-      } else {
-        this.dialogError = error;
-      }
-    } finally {
-      this.sending = false;
-    }
-  };
-
-  /** The server agreed: the ticket leaves the list, the host and the session hear of it. */
-  #decided(item: TicketListItem, kind: Decision, ticket: TicketDetailDto) {
-    const next = this.#remove(item.id);
-    this.#closeDialogWithoutReturn();
-    this.emit(kind === 'release' ? new TicketReleasedEvent({ ticket }) : new TicketRejectedEvent({ ticket }));
-    this.emit(new RefreshRequestEvent());
-    const text =
-      kind === 'release'
-        ? msg(str`Ticket #${item.number} is released. The service desk can work on it now.`)
-        : msg(str`Ticket #${item.number} is rejected. The author is told your reason.`);
-    this.#afterDecision(text, 'success', next);
-  }
-
-  /** Someone else decided first (409), or the ticket vanished (404): explain, reload the list. */
-  #decidedElsewhere(item: TicketListItem, conflict: boolean) {
-    const next = this.#remove(item.id);
-    this.#closeDialogWithoutReturn();
-    this.emit(new RefreshRequestEvent());
-    const text = conflict
-      ? msg(str`Ticket #${item.number} was already decided by someone else, so your decision was not saved. The list is up to date again.`)
-      : msg(str`Ticket #${item.number} is no longer available. The list is up to date again.`);
-    this.#afterDecision(text, 'warning', next);
-    this.reload();
-  }
-
   #afterDecision(text: string, kind: 'success' | 'warning', next: string | null) {
     this.notice = { kind, text };
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = text));
     this.#close();
     this.#focusAfterRender = next ? { to: 'item', id: next } : { to: 'title' };
-  }
-
-  #closeDialogWithoutReturn() {
-    this.#opener = null;
-    this.sending = false;
-    this.dialog?.close();
   }
 
   /** Drops a ticket from the list; returns the id of the ticket that takes its place. */

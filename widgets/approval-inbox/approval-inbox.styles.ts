@@ -203,32 +203,6 @@ export const approvalInboxStyles = css`
   .detail-view > .alert {
     margin: 0;
   }
-
-  /* the reason dialog */
-  dialog {
-    width: min(34rem, calc(100vw - 2rem));
-  }
-  dialog h2 {
-    font-size: var(--_font-size-large);
-  }
-  .dialog-ticket {
-    color: var(--_color-text-muted);
-    overflow-wrap: anywhere;
-  }
-  .button.primary.danger {
-    background: var(--_color-danger);
-    border-color: var(--_color-danger);
-  }
-  .button.primary.danger:hover:not(:disabled) {
-    background: var(--_color-danger);
-    border-color: var(--_color-danger);
-    filter: brightness(0.92);
-  }
-  textarea.input {
-    resize: vertical;
-    min-height: 6rem;
-  }
-
   @container approval-inbox (max-width: 30rem) {
     .item {
       padding: var(--_space-3);
