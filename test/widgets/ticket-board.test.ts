@@ -363,9 +363,10 @@ describe('ticket-board', () => {
 
     const save = $<HTMLButtonElement>(el, 'button.save-query');
     save.click();
-    await el.updateComplete;
+    // the dialogs' module loads on first use: wait for the dialog as a user would
+    await waitUntil(() => $maybe<HTMLDialogElement>(el, '#save-dialog')?.open, 'no save dialog');
     const dialog = $<HTMLDialogElement>(el, '#save-dialog');
-    expect(dialog.open).to.equal(true);
+    expect(getComputedStyle(dialog).width, 'the dialog\'s styles came with it').to.equal('480px');
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'query-name', 'focus not in the name');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -386,7 +387,7 @@ describe('ticket-board', () => {
     expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(expected);
 
     $<HTMLButtonElement>(el, 'button.delete-selected').click();
-    await el.updateComplete;
+    await waitUntil(() => $maybe<HTMLDialogElement>(el, '#delete-dialog')?.open, 'no delete dialog');
     expect($(el, '#delete-dialog p').textContent).to.contain('Drucker in Arbeit');
     $<HTMLButtonElement>(el, '#delete-dialog button.danger').click();
     await waitUntil(() => !$maybe(el, 'ul[aria-labelledby=personal-title]'), 'query still listed');

@@ -21,7 +21,7 @@ import { TicketBoardBackEvent } from './ticket-board.events.js';
 import { icons } from '../core/icons.js';
 import { formatNumber, localeReady } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
-import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
+import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import {
   exactTime,
   priorityLabel,
@@ -31,6 +31,9 @@ import {
   ticketStatuses,
 } from '../ticket-detail/ticket-labels.js';
 import { ticketBoardStyles } from './ticket-board.styles.js';
+import type { TicketBoardDialogs } from './ticket-board.dialogs.js';
+
+const loadDialogs = () => import('./ticket-board.dialogs.js');
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
@@ -130,7 +133,6 @@ export class TicketBoard extends PortalElement {
     buttonStyles,
     fieldStyles,
     alertStyles,
-    dialogStyles,
     stateStyles,
     ticketLabelStyles,
     ticketBoardStyles,
@@ -162,17 +164,7 @@ export class TicketBoard extends PortalElement {
   @state() private queriesVersion = 0;
   @state() private tip: string | null = null;
   @state() private openId: string | null = null;
-  @state() private saveName = '';
-  @state() private saveDescription = '';
-  @state() private saveIssue: string | null = null;
-  @state() private saveError: unknown = null;
-  @state() private busy = false;
-  @state() private deleting: SavedQuery | null = null;
-  @state() private deleteError: unknown = null;
   @state() private announcement = '';
-
-  @query('#save-dialog') private saveDialog?: HTMLDialogElement;
-  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
 
   /** sort per account and query as loaded from the preferences or chosen here (absent: not loaded yet) */
   readonly #sorts = new Map<string, Sort | null>();
@@ -180,7 +172,9 @@ export class TicketBoard extends PortalElement {
   #account: string | null | undefined = undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #tipTimer: ReturnType<typeof setTimeout> | undefined;
-  #opener: HTMLElement | null = null;
+  /** the query dialogs, once their module has loaded */
+  #dialogs: TicketBoardDialogs | null = null;
+  #warm = false;
   #listContext: { scrollY: number; rowId: string } | null = null;
   #changedWhileOpen = false;
   /** the ticket shown or being loaded to show (null: the list) */
@@ -267,13 +261,7 @@ export class TicketBoard extends PortalElement {
   }
 
   #startOver() {
-    clearTimeout(this.#searchTimer);
-    this.selected = null;
-    this.searchText = '';
-    this.q = '';
-    this.status = '';
-    this.type = '';
-    this.page = 1;
+    this.#clear(null);
     this.openId = null;
     this.ticketId = null;
     this.#target = null;
@@ -294,6 +282,11 @@ export class TicketBoard extends PortalElement {
             : 'ready';
     this.setExclusiveState(status, viewStates);
     this.setCustomState('detail', this.openId !== null);
+    if (!this.#warm && this.#queries.value) {
+      // the query dialogs' module, in idle time, once "Save as query…" can be used
+      this.#warm = true;
+      (globalThis.requestIdleCallback ?? setTimeout)(() => void loadDialogs().catch(() => undefined));
+    }
     if (this.#focusAfterLoad && this.#list.status === TaskStatus.COMPLETE) {
       const id = this.#focusAfterLoad;
       this.#focusAfterLoad = null;
@@ -375,7 +368,7 @@ export class TicketBoard extends PortalElement {
       </div>
       ${this.openId ? this.#renderDetail(this.openId) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.#renderSaveDialog()} ${this.#renderDeleteDialog()}
+      ${this.#dialogs?.render()}
     </div>`;
   }
 
@@ -427,11 +420,11 @@ export class TicketBoard extends PortalElement {
       <h2 id="queries-title" class="queries-title">${msg('Queries')}</h2>
       ${body}
       <div class="query-tools">
-        <button class="button small block save-query" type="button" ?disabled=${!queries} @click=${this.#openSave}>
+        <button class="button small block save-query" type="button" ?disabled=${!queries} @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openSave(opener))}>
           ${msg('Save as query…')}
         </button>
         ${selected?.personal
-          ? html`<button class="button small block quiet delete-selected" type="button" @click=${(e: Event) => this.#openDelete(selected, e)}>
+          ? html`<button class="button small block quiet delete-selected" type="button" @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openDelete(selected, opener))}>
               ${msg('Delete this query…')}
             </button>`
           : nothing}
@@ -689,63 +682,6 @@ export class TicketBoard extends PortalElement {
     </div>`;
   }
 
-  #renderSaveDialog(): TemplateResult {
-    return html`<dialog id="save-dialog" aria-labelledby="save-title" @close=${this.#restoreFocus} @cancel=${(e: Event) => this.busy && e.preventDefault()}>
-      <form @submit=${this.#save} novalidate>
-        <h2 id="save-title">${msg('Save as query')}</h2>
-        <p class="hint">${msg('Saves the selected query with the current search and filters under a name of your own.')}</p>
-        <div class="field">
-          <label for="query-name">${msg('Name')}</label>
-          <input
-            id="query-name"
-            class="input"
-            required
-            aria-required="true"
-            maxlength="80"
-            autocomplete="off"
-            aria-invalid=${this.saveIssue ? 'true' : 'false'}
-            aria-describedby=${this.saveIssue ? 'query-name-issue' : nothing}
-            .value=${this.saveName}
-            @input=${(e: Event) => {
-              this.saveName = (e.target as HTMLInputElement).value;
-              this.saveIssue = null;
-            }}
-          />
-          ${this.saveIssue ? html`<p id="query-name-issue" class="error">${this.saveIssue}</p>` : nothing}
-        </div>
-        <div class="field">
-          <label for="query-description">${msg('Description (optional)')}</label>
-          <textarea
-            id="query-description"
-            class="input"
-            rows="3"
-            maxlength="300"
-            .value=${this.saveDescription}
-            @input=${(e: Event) => (this.saveDescription = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
-        ${this.saveError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.saveError)}</p></div>` : nothing}
-        <div class="actions">
-          <button class="button" type="button" ?disabled=${this.busy} @click=${() => this.saveDialog?.close()}>${msg('Cancel')}</button>
-          <button class="button primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>${msg('Save query')}</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  #renderDeleteDialog(): TemplateResult {
-    const q = this.deleting;
-    return html`<dialog id="delete-dialog" aria-labelledby="delete-title" @close=${this.#restoreFocus} @cancel=${(e: Event) => this.busy && e.preventDefault()}>
-      <h2 id="delete-title">${msg('Delete query')}</h2>
-      <p>${q ? msg(str`Delete your query “${q.name}”? The tickets stay as they are.`) : nothing}</p>
-      ${this.deleteError ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.deleteError)}</p></div>` : nothing}
-      <div class="actions">
-        <button class="button" type="button" ?disabled=${this.busy} @click=${() => this.deleteDialog?.close()}>${msg('Cancel')}</button>
-        <button class="button primary danger" type="button" ?disabled=${this.busy} @click=${this.#delete}>${msg('Delete')}</button>
-      </div>
-    </dialog>`;
-  }
-
   // --- queries and tooltips ------------------------------------------------------------------------
 
   #selectQuery(ref: string | null) {
@@ -791,105 +727,44 @@ export class TicketBoard extends PortalElement {
     if (this.tip === id) this.tip = null;
   }
 
-  /** The selected query plus the current search and filters, as a saved filter. */
-  #currentFilter(): TicketFilter {
-    const base: TicketFilter = this.#selectedQuery(this.#queries.value)?.filter ?? {};
-    const f: TicketFilter = structuredClone(base);
-    if (this.status) f.statuses = [this.status];
-    if (this.type) f.typeIds = [this.type];
-    const q = [base.q, this.q].filter(Boolean).join(' ').trim();
-    if (q) f.q = q.slice(0, 200);
-    return f;
+  /** Runs `action` on the query dialogs, loading their module first if needed (focus returns to `e`'s button). */
+  #withDialogs(e: Event, action: (d: TicketBoardDialogs, opener: HTMLElement) => unknown) {
+    const opener = e.currentTarget as HTMLElement;
+    loadDialogs().then(
+      ({ TicketBoardDialogs }) => {
+        this.#dialogs ??= new TicketBoardDialogs(this, {
+          filter: () => {
+            const base: TicketFilter = this.#selectedQuery(this.#queries.value)?.filter ?? {};
+            const f: TicketFilter = structuredClone(base);
+            if (this.status) f.statuses = [this.status];
+            if (this.type) f.typeIds = [this.type];
+            const q = [base.q, this.q].filter(Boolean).join(' ').trim();
+            if (q) f.q = q.slice(0, 200);
+            return f;
+          },
+          saved: async (id) => {
+            this.#clear(id);
+            this.queriesVersion++;
+            await this.updateComplete;
+            await this.#queries.taskComplete.catch(() => undefined);
+            await this.updateComplete;
+          },
+          deleted: async (id) => {
+            // back to where the board started (the `query` attribute, else all tickets)
+            if (this.#ref() === id) {
+              this.selected = null;
+              this.page = 1;
+            }
+            this.queriesVersion++;
+            await this.updateComplete;
+          },
+          announce: (text) => (this.announcement = text),
+        });
+        return action(this.#dialogs, opener);
+      },
+      (error: unknown) => (this.announcement = errorMessage(error)),
+    );
   }
-
-  readonly #openSave = (e: Event) => {
-    this.#opener = e.currentTarget as HTMLElement;
-    this.saveName = '';
-    this.saveDescription = '';
-    this.saveIssue = null;
-    this.saveError = null;
-    this.saveDialog?.showModal();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#query-name')?.focus());
-  };
-
-  readonly #save = async (e: Event) => {
-    e.preventDefault();
-    if (this.busy) return;
-    const name = this.saveName.trim();
-    if (!/[\p{L}\p{N}]/u.test(name)) {
-      this.saveIssue = msg('Please give the query a name.');
-      this.renderRoot.querySelector<HTMLInputElement>('#query-name')?.focus();
-      return;
-    }
-    this.busy = true;
-    this.saveError = null;
-    try {
-      const created = await this.api.queries.create({ name, description: this.saveDescription.trim(), filter: this.#currentFilter() });
-      this.#opener = null;
-      this.busy = false;
-      this.saveDialog?.close();
-      this.searchText = '';
-      this.q = '';
-      this.status = '';
-      this.type = '';
-      this.selected = created.id;
-      this.page = 1;
-      this.queriesVersion++;
-      this.announcement = msg(str`Query “${created.name}” saved.`);
-      await this.updateComplete;
-      await this.#queries.taskComplete.catch(() => undefined);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`button.query[data-query="${CSS.escape(created.id)}"]`)?.focus();
-    } catch (error) {
-      if (isAbort(error)) return;
-      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'name') : undefined;
-      if (issue) this.saveIssue = issue.message.includes('50') ? msg('You can keep at most 50 queries of your own; delete one first.') : msg('Please give the query a name.');
-      else this.saveError = error;
-    } finally {
-      this.busy = false;
-    }
-  };
-
-  #openDelete(q: SavedQuery, e: Event) {
-    this.#opener = e.currentTarget as HTMLElement;
-    this.deleting = q;
-    this.deleteError = null;
-    this.deleteDialog?.showModal();
-  }
-
-  readonly #delete = async () => {
-    const q = this.deleting;
-    if (!q || this.busy) return;
-    this.busy = true;
-    this.deleteError = null;
-    try {
-      await this.api.queries.remove(q.id);
-      this.#opener = null;
-      this.busy = false;
-      this.deleteDialog?.close();
-      this.deleting = null;
-      // back to where the board started (the `query` attribute, else all tickets)
-      if (this.#ref() === q.id) {
-        this.selected = null;
-        this.page = 1;
-      }
-      this.queriesVersion++;
-      this.announcement = msg(str`Query “${q.name}” deleted.`);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('button.query.current, button.save-query')?.focus();
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.deleteError = error;
-    } finally {
-      this.busy = false;
-    }
-  };
-
-  readonly #restoreFocus = () => {
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
 
   // --- search, filters, sort, paging ---------------------------------------------------------------
 
@@ -917,13 +792,19 @@ export class TicketBoard extends PortalElement {
     this.page = 1;
   };
 
-  readonly #clearFilters = () => {
+  /** No search, no filters, page 1; in the query `selected` (undefined: the same). */
+  #clear(selected?: string | null) {
     clearTimeout(this.#searchTimer);
+    if (selected !== undefined) this.selected = selected;
     this.searchText = '';
     this.q = '';
     this.status = '';
     this.type = '';
     this.page = 1;
+  }
+
+  readonly #clearFilters = () => {
+    this.#clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus());
   };
 

@@ -330,21 +330,6 @@ export const ticketBoardStyles = css`
   .detail-top {
     margin-bottom: var(--_space-4);
   }
-  .button.danger {
-    background: var(--_color-danger);
-    border-color: var(--_color-danger);
-    color: var(--_color-on-primary);
-  }
-  dialog {
-    width: min(30rem, calc(100vw - 2rem));
-  }
-  dialog h2 {
-    font-size: var(--_font-size-large);
-  }
-  dialog .hint {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-  }
 
   /* medium: type, partner and author move under the subject; sorting by them through the select */
   @container (max-width: 72rem) {
