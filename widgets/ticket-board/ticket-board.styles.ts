@@ -209,9 +209,7 @@ export const ticketBoardStyles = css`
   .row {
     cursor: pointer;
   }
-  .row:hover {
-    background: var(--ticket-board-row-hover, var(--_color-surface-raised));
-  }
+  .row:hover,
   .row:focus-within {
     background: var(--ticket-board-row-hover, var(--_color-surface-raised));
   }
@@ -397,9 +395,6 @@ export const ticketBoardStyles = css`
     .filters .sort-select {
       flex-basis: 100%;
     }
-    .sort-select {
-      display: grid !important;
-    }
     .table-wrap {
       border: 0;
       background: none;
@@ -426,10 +421,7 @@ export const ticketBoardStyles = css`
       border-radius: var(--_radius-large);
       background: var(--_color-surface);
     }
-    .table td,
-    .table td.type,
-    .table td.author,
-    .table td.partner {
+    .table td {
       display: block;
       padding: 0;
       border: 0;
@@ -459,9 +451,6 @@ export const ticketBoardStyles = css`
     .table td.prio::before {
       content: attr(data-label) ': ';
       color: var(--_color-text-muted);
-    }
-    .table td.prio .priority {
-      display: inline-flex;
     }
     .table td.type {
       order: 4;

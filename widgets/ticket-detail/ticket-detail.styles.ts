@@ -72,11 +72,8 @@ export const ticketDetailStyles = css`
     overflow-wrap: anywhere;
     border-radius: var(--_radius);
   }
-  h2#title:focus {
+  h2#title:focus:not(:focus-visible) {
     outline: none;
-  }
-  h2#title:focus-visible {
-    outline: 2px solid var(--_color-focus);
   }
   .status-line {
     display: flex;
@@ -157,9 +154,7 @@ export const ticketDetailStyles = css`
     gap: var(--_space-4);
     min-width: 0;
   }
-  .section h3,
-  .composer h3,
-  .attachments h3 {
+  h3 {
     font-size: 1rem;
     margin-bottom: var(--_space-2);
   }
@@ -357,7 +352,6 @@ export const ticketDetailStyles = css`
     height: 100%;
     object-fit: cover;
     display: block;
-    image-rendering: auto;
   }
   .thumb-placeholder {
     display: block;
