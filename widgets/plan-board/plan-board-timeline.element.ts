@@ -8,7 +8,7 @@ import { hostStyles } from '../core/styles.js';
 import { addDays, dayToMs, daysBetween, formatDay, formatDayRange, localToday, msToDay, weekday } from './plan-dates.js';
 import { cssProps } from './css-props.js';
 import { priorityLabel } from './plan-board.labels.js';
-import { priorityStyles } from './plan-board.styles.js';
+import { priorityStyles } from './plan-board.priority-styles.js';
 
 export type TimelineScale = 'day' | 'week' | 'month';
 

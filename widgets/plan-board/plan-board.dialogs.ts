@@ -1,17 +1,33 @@
 /**
  * The plan board's dialogs — an activity's details and form, "Move to…", and the conflict view —
- * loaded on their own (`import()`) once a board shows, so the board itself loads less. The board
- * keeps the state and the logic (what to send, what a 409 means); these only render it.
+ * loaded on their own (`import()`) once a board shows, so the board itself loads less — and what
+ * they do: check and save the details form, keep their version or apply mine again after a 409.
+ * The board keeps the state; the board view's module sends the changes.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import type { ActivityDto, Locale, PlanBoard, Priority } from '../core/api.js';
+import { isAbort, isApiError, type ActivityDto, type Locale, type PlanBoard, type Priority } from '../core/api.js';
 import { icons } from '../core/icons.js';
 import { formatDate, formatNumber } from '../core/localization.js';
+import { errorMessage } from '../core/messages.js';
 import { formatDay, isDay } from './plan-dates.js';
 import { priorityLabel } from './plan-board.labels.js';
-import { MAX_HOURS, draftOf, indexInColumn, ordered, priorities, type Conflict, type Draft, type Field, type FieldErrors } from './plan-board.model.js';
+import {
+  MAX_HOURS,
+  draftOf,
+  indexInColumn,
+  ordered,
+  place,
+  priorities,
+  type Change,
+  type Conflict,
+  type Draft,
+  type Field,
+  type FieldErrors,
+} from './plan-board.model.js';
+import { movedText, refreshIfStale, send } from './plan-board.board.js';
+import type { PlanBoard as PlanBoardElement } from './plan-board.element.js';
 
 /** What the dialogs read from the board and call back into it. */
 export interface DialogsUi {
@@ -288,6 +304,123 @@ function fieldLabel(f: 'startDate' | 'endDate' | 'durationHours' | 'priority' | 
     default:
       return msg('Position');
   }
+}
+
+// --- what the dialogs do (R-PLAN-5, 409) -----------------------------------------------------
+
+function issueErrors(h: PlanBoardElement, issues: { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.split('.')[0] as Field;
+    if (path === 'startDate' || path === 'endDate') {
+      errors[path] = /before/i.test(issue.message) ? msg('The end date must not be before the start date.') : msg('Please enter a valid date.');
+    } else if (path === 'durationHours') {
+      errors[path] = hoursError(h);
+    } else if (path === 'priority' || path === 'columnId') {
+      errors[path] = msg('Please choose one of the options.');
+    }
+  }
+  return errors;
+}
+
+function hoursError(h: PlanBoardElement): string {
+  return msg(str`Please enter the duration in hours, from 0 to ${formatNumber(MAX_HOURS, {}, h.locale)}.`);
+}
+
+function validate(h: PlanBoardElement, d: Draft, a: ActivityDto): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!isDay(d.startDate)) errors.startDate = msg('Please enter a valid date.');
+  if (!isDay(d.endDate)) errors.endDate = msg('Please enter a valid date.');
+  if (!errors.startDate && !errors.endDate && d.endDate < d.startDate) {
+    // at the field the user changed (the end, unless only the start moved)
+    const at: Field = d.endDate === a.endDate && d.startDate !== a.startDate ? 'startDate' : 'endDate';
+    errors[at] = msg('The end date must not be before the start date.');
+  }
+  const n = Number(d.durationHours);
+  if (d.durationHours.trim() === '' || !Number.isFinite(n) || n < 0 || n > MAX_HOURS) errors.durationHours = hoursError(h);
+  return errors;
+}
+
+/** The details form was sent: check it, send what changed, show the outcome at the form. */
+export async function save(h: PlanBoardElement, e: Event): Promise<void> {
+  e.preventDefault();
+  const a = h.detailActivity();
+  const d = h.draft;
+  if (!a || !d || !h.editor || h.saving) return;
+  h.formError = null;
+  h.formStatus = '';
+  h.fieldErrors = validate(h, d, a);
+  const invalid = (Object.keys(h.fieldErrors) as Field[])[0];
+  if (invalid) {
+    await h.updateComplete;
+    h.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
+    return;
+  }
+  const change: Change = {};
+  if (d.startDate !== a.startDate) change.startDate = d.startDate;
+  if (d.endDate !== a.endDate) change.endDate = d.endDate;
+  if (Number(d.durationHours) !== a.durationHours) change.durationHours = Number(d.durationHours);
+  if (d.priority !== a.priority) change.priority = d.priority;
+  if (d.columnId !== a.columnId) change.columnId = d.columnId;
+  if (Object.keys(change).length === 0) {
+    h.formStatus = msg('Nothing to save: no value was changed.');
+    return;
+  }
+  const result = await send(h, a, change);
+  if ('activity' in result) {
+    if (h.detailId === a.id) {
+      h.draft = draftOf(result.activity);
+      h.formStatus = msg('Changes saved.');
+    }
+    h.announce(msg('Changes saved.'));
+  } else if ('error' in result && !isAbort(result.error)) {
+    const e = result.error;
+    if (isApiError(e) && e.code === 'validation_failed' && e.issues.length) h.fieldErrors = issueErrors(h, e.issues);
+    h.formError = errorMessage(e);
+    refreshIfStale(h, e);
+  }
+}
+
+/** After a 409: the other person's version stays (the form shows it). */
+export function keepTheirs(h: PlanBoardElement): void {
+  const c = h.conflict;
+  h.conflict = null;
+  if (!c) return;
+  if (h.detailId === c.id) {
+    h.draft = draftOf(c.current);
+    h.fieldErrors = {};
+    h.formError = null;
+  }
+  h.announce(msg('Their version is kept.'));
+}
+
+/** After a 409: my change again, based on their version. */
+export async function reapply(h: PlanBoardElement): Promise<void> {
+  const c = h.conflict;
+  if (!c || c.busy) return;
+  const a = h.board?.activities.find((x) => x.id === c.id) ?? c.current;
+  const before = h.board!;
+  h.conflict = { ...c, busy: true, error: null };
+  const move = c.mine.position !== undefined;
+  // a move shows at once again, as the first try did
+  if (move) h.board = { ...before, activities: place(before.activities, a.id, c.mine.columnId ?? a.columnId, c.mine.position!) };
+  const result = await send(h, a, c.mine, c.current.version);
+  if ('activity' in result) {
+    h.conflict = null;
+    if (h.detailId === c.id) {
+      h.draft = draftOf(result.activity);
+      h.formStatus = msg('Changes saved.');
+    }
+    h.announce(move ? movedText(h, result.activity) : msg('Changes saved.'));
+  } else if ('error' in result) {
+    if (isAbort(result.error)) return;
+    h.board = before;
+    const e = result.error;
+    const issues = isApiError(e) && e.code === 'validation_failed' ? Object.values(issueErrors(h, e.issues)) : [];
+    h.conflict = { ...c, busy: false, error: [errorMessage(e), ...issues].join(' ') };
+    refreshIfStale(h, e);
+  }
+  // a new conflict: send() has put the newer version into the dialog
 }
 
 /** The dialogs' own styles (adopted by the board when this module arrives). */
