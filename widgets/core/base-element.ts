@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { consume } from './context.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { Api, Locale } from './api.js';
 import { HttpApi } from './api-http-core.js';

@@ -3,7 +3,7 @@
  * Keys are global symbols with a major version: two copies of the same major version on one
  * page share them; another major version stays apart.
  */
-import { ContextRoot, createContext } from '@lit/context';
+import { ContextRoot, createContext } from './context.js';
 import type { Api, Locale, Me, SignedInAccount } from './api.js';
 
 /** The API client every widget calls. */
