@@ -6,7 +6,7 @@
  */
 import { adoptStyles, css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isAbort, isApiError, type SavedQuery, type TicketFilter } from '../core/api.js';
+import { isAbort, isApiError, type SavedQuery, type TicketFilter, type TicketStatus } from '../core/api.js';
 import { icons } from '../core/icons.js';
 import { errorMessage } from '../core/messages.js';
 import { dialogStyles } from '../core/styles.js';
@@ -14,8 +14,8 @@ import type { TicketBoard } from './ticket-board.element.js';
 
 /** What the dialogs need of the board besides its public side. */
 export interface DialogHost {
-  /** The selected query plus the current search and filters, as a saved filter. */
-  filter(): TicketFilter;
+  /** The selected query's filter and the current search and filters. */
+  now(): { base: TicketFilter | undefined; q: string; status: TicketStatus | ''; type: string };
   /** A query was saved: show it (filters cleared); resolves once the query list shows it. */
   saved(id: string): Promise<void>;
   /** A query was deleted: leave it if selected; resolves once the board shows the change. */
@@ -40,6 +40,16 @@ const styles = css`
     color: var(--_color-on-primary);
   }
 `;
+
+/** The selected query plus the current search and filters, as a saved filter. */
+function currentFilter({ base = {}, q, status, type }: ReturnType<DialogHost['now']>): TicketFilter {
+  const f: TicketFilter = structuredClone(base);
+  if (status) f.statuses = [status];
+  if (type) f.typeIds = [type];
+  const text = [base.q, q].filter(Boolean).join(' ').trim();
+  if (text) f.q = text.slice(0, 200);
+  return f;
+}
 
 export class TicketBoardDialogs {
   name = '';
@@ -193,7 +203,7 @@ export class TicketBoardDialogs {
     return this.#run(
       '#save-dialog',
       async () => {
-        const created = await this.el.api.queries.create({ name, description: this.description.trim(), filter: this.host.filter() });
+        const created = await this.el.api.queries.create({ name, description: this.description.trim(), filter: currentFilter(this.host.now()) });
         return async () => {
           this.host.announce(msg(str`Query “${created.name}” saved.`));
           await this.host.saved(created.id);

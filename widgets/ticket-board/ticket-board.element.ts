@@ -9,7 +9,6 @@ import {
   type Api,
   type SavedQuery,
   type SortKey,
-  type TicketFilter,
   type TicketList,
   type TicketListItem,
   type TicketStatus,
@@ -733,15 +732,7 @@ export class TicketBoard extends PortalElement {
     loadDialogs().then(
       ({ TicketBoardDialogs }) => {
         this.#dialogs ??= new TicketBoardDialogs(this, {
-          filter: () => {
-            const base: TicketFilter = this.#selectedQuery(this.#queries.value)?.filter ?? {};
-            const f: TicketFilter = structuredClone(base);
-            if (this.status) f.statuses = [this.status];
-            if (this.type) f.typeIds = [this.type];
-            const q = [base.q, this.q].filter(Boolean).join(' ').trim();
-            if (q) f.q = q.slice(0, 200);
-            return f;
-          },
+          now: () => ({ base: this.#selectedQuery(this.#queries.value)?.filter, q: this.q, status: this.status, type: this.type }),
           saved: async (id) => {
             this.#clear(id);
             this.queriesVersion++;
