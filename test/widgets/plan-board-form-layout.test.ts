@@ -5,7 +5,7 @@ import { localeReady } from '../../widgets/core/localization.js';
 import type { PlanBoard } from '../../widgets/plan-board/plan-board.element.js';
 import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
 import '../../widgets/plan-board/define.js';
-import { $, waitForStatus } from './helpers.js';
+import { $, $maybe, waitForStatus } from './helpers.js';
 
 /**
  * The activity form keeps its fields' heights when a message shows under one of them (fresh-eyes
@@ -24,7 +24,7 @@ async function openForm(lang: 'de' | 'en') {
   await until(() => !el.hasCustomState('loading'), 'still loading');
   await el.updateComplete;
   $<HTMLButtonElement>(el, 'li[data-card="pa-2"] .card-open').click();
-  await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open && el.shadowRoot!.querySelector('#priority'), 'no form');
+  await until(() => $maybe<HTMLDialogElement>(el, 'dialog#detail')?.open && el.shadowRoot!.querySelector('#priority'), 'no form');
   await el.updateComplete;
   return { api, el };
 }

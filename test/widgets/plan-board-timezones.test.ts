@@ -10,7 +10,7 @@ import { localeReady } from '../../widgets/core/localization.js';
 import type { PlanBoard } from '../../widgets/plan-board/plan-board.element.js';
 import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
 import '../../widgets/plan-board/define.js';
-import { $, waitForStatus } from './helpers.js';
+import { $, $maybe, waitForStatus } from './helpers.js';
 
 /** waitUntil with room for lazily loaded modules (dialogs, timeline) on a busy machine. */
 function until(predicate: () => unknown, message?: string) {
@@ -55,7 +55,7 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
       const { el } = await mount('en');
       expect($(el, 'li[data-card="pa-4"] .dates').textContent).to.match(/Thu, Mar 5 – Fri, Mar 6/);
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $maybe<HTMLDialogElement>(el, 'dialog#detail')?.open);
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '#startDate').value).to.equal('2026-03-05');
       expect($(el, '#startDate-day').textContent).to.equal('Thu, March 5, 2026');
@@ -66,7 +66,7 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
       const { el } = await mount('de');
       expect($(el, 'li[data-card="pa-4"] .dates').textContent).to.match(/Do\., 5\. – Fr\., 6\. März/);
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $maybe<HTMLDialogElement>(el, 'dialog#detail')?.open);
       await el.updateComplete;
       expect($(el, '#startDate-day').textContent).to.equal('Do., 5. März 2026');
     });
@@ -74,7 +74,7 @@ for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
     it('a day picked in the form is sent as that day; the timeline places it on that day', async () => {
       const { api, el } = await mount('en');
       $<HTMLButtonElement>(el, 'li[data-card="pa-4"] .card-open').click();
-      await until(() => $<HTMLDialogElement>(el, 'dialog#detail').open);
+      await until(() => $maybe<HTMLDialogElement>(el, 'dialog#detail')?.open);
       const end = $<HTMLInputElement>(el, '#endDate');
       end.value = '2026-03-09';
       end.dispatchEvent(new Event('input', { bubbles: true }));

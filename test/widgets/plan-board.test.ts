@@ -59,10 +59,12 @@ const patches = (api: FakeApi) => api.calls.filter((c) => c.method === 'plan.pat
 const world = (api: FakeApi, id: string) => api.world.activities.find((a) => a.id === id)!;
 const liveRegion = (el: PlanBoard) => $(el, '[role=status][aria-live=polite]').textContent!.trim();
 const dialog = (el: PlanBoard, id: string) => $<HTMLDialogElement>(el, `dialog#${id}`);
+/** Whether dialog #id shows (the dialogs come with their lazily loaded module: none yet is none open). */
+const isOpen = (el: PlanBoard, id: string) => $maybe<HTMLDialogElement>(el, `dialog#${id}`)?.open ?? false;
 
 async function openDetail(el: PlanBoard, id: string) {
   openButton(el, id).click();
-  await until(() => dialog(el, 'detail').open, 'details did not open');
+  await until(() => isOpen(el, 'detail'), 'details did not open');
   await el.updateComplete;
 }
 
@@ -187,6 +189,9 @@ describe('plan-board', () => {
       expect(c.querySelector('.ticket-marker')).to.equal(null);
       expect(el.hasCustomState('ready')).to.equal(true);
       expect(el.hasCustomState('observer')).to.equal(false);
+      // the board view's styles came with its module: columns side by side, a priority stripe on each card
+      expect(getComputedStyle($(el, '.columns')).display).to.equal('grid');
+      expect(getComputedStyle(c, '::before').width).to.equal('4px');
       await expect(el).to.be.accessible();
     });
 
@@ -242,7 +247,7 @@ describe('plan-board', () => {
 
       // Escape closes; the focus goes back to the card
       await sendKeys({ press: 'Escape' });
-      await until(() => !dialog(el, 'detail').open);
+      await until(() => !isOpen(el, 'detail'));
       await until(() => focused(el) === 'pa-1', 'focus did not return to the card');
     });
 
@@ -280,12 +285,12 @@ describe('plan-board', () => {
       $<HTMLAnchorElement>(el, 'a.ticket-link').click();
       await el.updateComplete;
       expect($(el, '.ticket-view')).to.exist;
-      expect(dialog(el, 'detail').open).to.equal(false);
+      expect(isOpen(el, 'detail')).to.equal(false);
       // no loader on this page: the board says so instead of waiting forever
       await until(() => text(el).includes('The ticket cannot be shown on this page.'));
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '.ticket-view .back').click();
-      await until(() => dialog(el, 'detail').open, 'the activity did not open again');
+      await until(() => isOpen(el, 'detail'), 'the activity did not open again');
       expect($(el, '#detail-title').textContent).to.equal(world(api, 'pa-1').title);
     });
   });
@@ -431,7 +436,7 @@ describe('plan-board', () => {
       expect(openButton(el, 'pa-3').tabIndex).to.equal(0);
       // Enter opens the details
       await sendKeys({ press: 'Enter' });
-      await until(() => dialog(el, 'detail').open);
+      await until(() => isOpen(el, 'detail'));
     });
 
     it('Alt + arrows move the activity: PATCH with column and position, focus stays, the move is announced', async () => {
@@ -466,17 +471,17 @@ describe('plan-board', () => {
       const move = $<HTMLButtonElement>(el, 'li[data-card="pa-1"] .move');
       expect(move.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Move to… (Pilotgruppe Buchhaltung umstellen)');
       move.click();
-      await until(() => dialog(el, 'move').open);
+      await until(() => isOpen(el, 'move'));
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement!.id).to.equal('move-column');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
-      await until(() => !dialog(el, 'move').open);
+      await until(() => !isOpen(el, 'move'));
       await until(() => focused(el) === 'pa-1');
       expect(patches(api)).to.deep.equal([]);
 
       move.click();
-      await until(() => dialog(el, 'move').open);
+      await until(() => isOpen(el, 'move'));
       await setInput(el, '#move-column', 'pb-rollout-c0');
       const options = [...$<HTMLSelectElement>(el, '#move-position').options].map((o) => o.textContent!.trim());
       expect(options).to.deep.equal(['1 (top)', '2', '3 (bottom)']);
@@ -541,7 +546,7 @@ describe('plan-board', () => {
       const theirEnd = new Date(Date.parse(`${theirs.endDate}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
       Object.assign(theirs, { endDate: theirEnd, version: theirs.version + 1 });
       await save(el);
-      await until(() => dialog(el, 'conflict').open, 'no conflict dialog');
+      await until(() => isOpen(el, 'conflict'), 'no conflict dialog');
       await el.updateComplete;
       const rows = [...el.shadowRoot!.querySelectorAll('dialog#conflict tbody tr')].map((r) =>
         [...r.children].map((c) => c.textContent!.trim()),
@@ -559,7 +564,7 @@ describe('plan-board', () => {
 
       $<HTMLButtonElement>(el, 'dialog#conflict .reapply').click();
       await settle(el);
-      expect(dialog(el, 'conflict').open).to.equal(false);
+      expect(isOpen(el, 'conflict')).to.equal(false);
       expect(patches(api).at(-1)).to.deep.equal({ id: 'pa-2', version: 2, priority: 'critical' });
       expect(world(api, 'pa-2')).to.include({ endDate: theirEnd, priority: 'critical', version: 3 });
       expect($<HTMLSelectElement>(el, '#priority').value).to.equal('critical');
@@ -572,9 +577,9 @@ describe('plan-board', () => {
       await setInput(el, '#durationHours', '99');
       Object.assign(world(api, 'pa-2'), { durationHours: 10, version: 5 });
       await save(el);
-      await until(() => dialog(el, 'conflict').open);
+      await until(() => isOpen(el, 'conflict'));
       $<HTMLButtonElement>(el, 'dialog#conflict .keep').click();
-      await until(() => !dialog(el, 'conflict').open);
+      await until(() => !isOpen(el, 'conflict'));
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '#durationHours').value).to.equal('10');
       expect(patches(api)).to.have.length(1);
@@ -587,7 +592,7 @@ describe('plan-board', () => {
       Object.assign(world(api, 'pa-3'), { priority: 'high', version: 4 });
       openButton(el, 'pa-3').focus();
       await sendKeys({ press: 'Alt+ArrowRight' });
-      await until(() => dialog(el, 'conflict').open);
+      await until(() => isOpen(el, 'conflict'));
       await el.updateComplete;
       // back where it is on the server, with their priority
       expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3', 'pa-4']);
@@ -609,7 +614,7 @@ describe('plan-board', () => {
     openButton(el, 'pa-3').focus();
     await sendKeys({ press: 'Alt+ArrowRight' });
     await settle(el);
-    expect(dialog(el, 'conflict').open).to.equal(false);
+    expect(isOpen(el, 'conflict')).to.equal(false);
     expect($(el, '.board [role=alert]').textContent).to.contain('Someone else changed this in the meantime.');
     await until(() => card(el, 'pa-3').querySelector('.prio')!.textContent!.includes('High'), 'the board was not loaded again');
     expect(cards(el, 'pb-rollout-c0')).to.deep.equal(['pa-3', 'pa-4']);
@@ -663,7 +668,7 @@ describe('plan-board', () => {
 
       // a row opens the details
       t.querySelector<HTMLButtonElement>('button[data-activity="pa-4"]')!.click();
-      await until(() => dialog(el, 'detail').open);
+      await until(() => isOpen(el, 'detail'));
       expect($(el, '#detail-title').textContent).to.equal('Umstellung 3. OG');
     });
   });

@@ -8,6 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type ActivityDto, type Locale, type PlanBoard, type Priority } from '../core/api.js';
+import { DefineRequestEvent, TicketOpenEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
@@ -26,7 +27,8 @@ import {
   type Field,
   type FieldErrors,
 } from './plan-board.model.js';
-import { movedText, refreshIfStale, send } from './plan-board.board.js';
+import { movedText, refreshIfStale, send, submitMove } from './plan-board.board.js';
+import { planIcons } from './plan-board.icons.js';
 import type { PlanBoard as PlanBoardElement } from './plan-board.element.js';
 
 /** What the dialogs read from the board and call back into it. */
@@ -52,6 +54,143 @@ export interface DialogsUi {
   cancelMove(): void;
   keepTheirs(): void;
   reapply(): void;
+}
+
+// --- the dialogs in the board (shown with showModal() once their state asks) -----------------
+
+/** What the dialogs read from the board and call back into it. */
+function uiOf(h: PlanBoardElement): DialogsUi {
+  return {
+    locale: h.locale,
+    board: h.board!,
+    editor: h.editor,
+    saving: h.saving,
+    draft: h.draft,
+    fieldErrors: h.fieldErrors,
+    formError: h.formError,
+    formStatus: h.formStatus,
+    moveColumn: h.moveColumn,
+    movePosition: h.movePosition,
+    columnTitle: (id) => h.columnTitle(id),
+    setDraft: (draft) => {
+      h.draft = draft;
+      h.formStatus = '';
+    },
+    onSave: (e) => void save(h, e),
+    closeDetail: () => (h.detailId = null),
+    onTicketClick: (e, id) => onTicketClick(h, e, id),
+    setMove: (columnId, position) => {
+      h.moveColumn = columnId;
+      h.movePosition = position;
+    },
+    onMoveSubmit: (e) => submitMove(h, e),
+    cancelMove: () => (h.moveId = null),
+    keepTheirs: () => keepTheirs(h),
+    reapply: () => void reapply(h),
+  };
+}
+
+/** The details, "Move to…" and conflict dialogs (empty while closed). */
+export function renderDialogs(h: PlanBoardElement): TemplateResult {
+  const ui = uiOf(h);
+  const a = h.detailActivity();
+  const m = h.moveId ? h.board?.activities.find((x) => x.id === h.moveId) : undefined;
+  const c = h.conflict;
+  return html`<dialog id="detail" part="dialog" class="detail" aria-labelledby=${a ? 'detail-title' : nothing} @close=${() => onDetailClose(h)}>
+      ${a ? renderDetail(ui, a) : nothing}
+    </dialog>
+    <dialog
+      id="move"
+      part="dialog"
+      aria-labelledby=${m ? 'move-title' : nothing}
+      @close=${() => {
+        h.moveId = null;
+        if (h.activeId) void h.focusCard(h.activeId);
+      }}
+    >
+      ${m ? renderMoveForm(ui, m) : nothing}
+    </dialog>
+    <dialog
+      id="conflict"
+      part="dialog"
+      class="conflict"
+      aria-labelledby=${c ? 'conflict-title' : nothing}
+      aria-describedby=${c ? 'conflict-text' : nothing}
+      @close=${() => {
+        if (h.conflict) keepTheirs(h);
+      }}
+    >
+      ${c ? renderConflict(ui, c) : nothing}
+    </dialog>`;
+}
+
+function onDetailClose(h: PlanBoardElement) {
+  const id = h.focusAfterDetail;
+  h.focusAfterDetail = null;
+  h.detailId = null;
+  h.draft = null;
+  if (id && !h.ticketId) void h.focusCard(id);
+}
+
+/** Opens or closes each dialog as the board's state says (after every render), focusing its first control. */
+export function syncDialogs(h: PlanBoardElement): void {
+  const sync = (id: string, open: boolean, first: string) => {
+    const dialog = h.renderRoot.querySelector<HTMLDialogElement>(`dialog#${id}`);
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>(first)?.focus();
+    } else if (!open && dialog.open) dialog.close();
+  };
+  sync('detail', !!h.detailId && !!h.detailActivity(), h.editor ? '#startDate' : '.close');
+  sync('move', !!h.moveId, '#move-column');
+  sync('conflict', !!h.conflict, '.reapply');
+}
+
+// --- the linked ticket, in place of the board ---------------------------------------------
+
+function onTicketClick(h: PlanBoardElement, e: MouseEvent, id: string) {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const open = new TicketOpenEvent({ id });
+  h.dispatchEvent(open);
+  const from = h.detailId;
+  h.detailId = null;
+  if (open.defaultPrevented) return;
+  h.returnToDetail = from;
+  h.ticketId = id;
+  h.ticketUnavailable = false;
+  if (!customElements.get('ticket-detail')) {
+    const request = new DefineRequestEvent('ticket-detail');
+    h.dispatchEvent(request);
+    h.ticketUnavailable = !request.defaultPrevented;
+    void customElements.whenDefined('ticket-detail').then(() => {
+      h.ticketUnavailable = false;
+      h.requestUpdate();
+    });
+  }
+  void h.updateComplete.then(() => h.renderRoot.querySelector<HTMLElement>('.ticket-view .back')?.focus());
+}
+
+/** The ticket an activity links to, in place, with the way back to the activity. */
+export function renderTicket(h: PlanBoardElement, id: string): TemplateResult {
+  const defined = !!customElements.get('ticket-detail');
+  return html`<section class="ticket-view" aria-label=${msg('Ticket')}>
+    <button type="button" class="button quiet small back" @click=${() => closeTicket(h)}>${planIcons.back()}<span>${msg('Back to the plan board')}</span></button>
+    ${defined
+      ? html`<ticket-detail ticket-id=${id} lang=${h.locale} .api=${h.api}></ticket-detail>`
+      : h.ticketUnavailable
+        ? html`<p class="state">${msg('The ticket cannot be shown on this page.')}</p>`
+        : h.renderLoading(msg('Loading…'))}
+  </section>`;
+}
+
+function closeTicket(h: PlanBoardElement) {
+  h.ticketId = null;
+  const back = h.returnToDetail;
+  h.returnToDetail = null;
+  const a = back ? h.board?.activities.find((x) => x.id === back) : undefined;
+  if (a) h.openDetail(a);
 }
 
 /** The "Move to…" form: column and position (R-PLAN-5, the keyboard path of drag and drop). */
@@ -425,6 +564,11 @@ export async function reapply(h: PlanBoardElement): Promise<void> {
 
 /** The dialogs' own styles (adopted by the board when this module arrives). */
 export const dialogsStyles = css`
+  /* the ticket in place */
+  .ticket-view {
+    display: grid;
+    gap: var(--_space-3);
+  }
   dialog {
     width: min(40rem, calc(100vw - 2rem));
   }

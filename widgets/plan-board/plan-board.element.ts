@@ -4,16 +4,16 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type ActivityDto, type Api, type PlanBoard as PlanBoardDto, type PlanBoardSummary } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
-import { DefineRequestEvent, PortalErrorEvent, TicketOpenEvent } from '../core/events.js';
+import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
-import { formatRelative } from './plan-dates.js';
+import { formatRelative } from './relative-time.js';
 import { PlanBoardChangedEvent } from './plan-board.events.js';
 import { planIcons } from './plan-board.icons.js';
-import { draftOf, type Conflict, type Draft, type FieldErrors } from './plan-board.model.js';
-import type { DialogsUi } from './plan-board.dialogs.js';
+import { draftOf, type Draft, type FieldErrors } from './plan-board.draft.js';
+import type { Conflict } from './plan-board.model.js';
 
 import { planBoardStyles } from './plan-board.styles.js';
 
@@ -104,18 +104,21 @@ export class PlanBoard extends PortalElement {
   /** @internal The change on its way to the server. */
   mutation: AbortController | null = null;
   @state() private announcement = '';
-  @state() private ticketId: string | null = null;
-  @state() private ticketUnavailable = false;
+  /** @internal The ticket shown in place (from an activity's details). */
+  @state() ticketId: string | null = null;
+  /** @internal */ @state() ticketUnavailable = false;
+  /** @internal The activity whose details open again when the ticket closes. */
+  returnToDetail: string | null = null;
+  /** @internal The card that gets the focus when the details close. */
+  focusAfterDetail: string | null = null;
   @state() private dialogsLoaded = false;
   @state() private viewLoaded = false;
   @state() private viewError: unknown = null;
 
-  #returnToDetail: string | null = null;
   #dialogs: Dialogs | null = null;
   #dialogsLoading: Promise<void> | null = null;
   #view: BoardView | null = null;
   #viewLoading: Promise<void> | null = null;
-  #focusAfterDetail: string | null = null;
 
   readonly #boards = new Task(this, {
     args: () => [this.api, this.boardId] as const,
@@ -188,9 +191,7 @@ export class PlanBoard extends PortalElement {
     this.setCustomState('busy', this.saving);
     this.setCustomState('dragging', !!this.drag);
     // the dialogs open once their module is there (it loads as soon as a board shows)
-    this.#syncDialog('detail', this.dialogsLoaded && !!this.detailId && !!this.detailActivity());
-    this.#syncDialog('move', this.dialogsLoaded && !!this.moveId);
-    this.#syncDialog('conflict', this.dialogsLoaded && !!this.conflict);
+    this.#dialogs?.syncDialogs(this);
   }
 
   #state(): (typeof states)[number] {
@@ -208,9 +209,9 @@ export class PlanBoard extends PortalElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base" class="base" lang=${this.locale}>
-      ${this.ticketId ? this.#renderTicket(this.ticketId) : this.boardId ? this.#renderBoard() : this.#renderOverview()}
+      ${this.ticketId && this.#dialogs ? this.#dialogs.renderTicket(this, this.ticketId) : this.boardId ? this.#renderBoard() : this.#renderOverview()}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.#renderDetailDialog()} ${this.#renderMoveDialog()} ${this.#renderConflictDialog()}
+      ${this.#dialogs?.renderDialogs(this)}
     </div>`;
   }
 
@@ -350,18 +351,6 @@ export class PlanBoard extends PortalElement {
     return this.board?.columns.find((c) => c.id === id)?.title ?? '';
   }
 
-  #renderMoveDialog(): TemplateResult {
-    const a = this.moveId ? this.board?.activities.find((x) => x.id === this.moveId) : undefined;
-    return html`<dialog id="move" part="dialog" aria-labelledby=${a ? 'move-title' : nothing} @close=${this.#onMoveClose}>
-      ${a && this.#dialogs ? this.#dialogs.renderMoveForm(this.#ui(), a) : nothing}
-    </dialog>`;
-  }
-
-  #onMoveClose = () => {
-    this.moveId = null;
-    if (this.activeId) void this.focusCard(this.activeId);
-  };
-
   // --- details (R-PLAN-4) and editing (R-PLAN-5) ----------------------------------------------
 
   /** @internal The activity whose details are open. */
@@ -371,95 +360,13 @@ export class PlanBoard extends PortalElement {
 
   /** @internal Opens an activity's details. */
   openDetail(a: ActivityDto) {
-    this.#focusAfterDetail = a.id;
+    this.focusAfterDetail = a.id;
     this.detailId = a.id;
     this.draft = draftOf(a);
     this.fieldErrors = {};
     this.formError = null;
     this.formStatus = '';
   }
-
-  #closeDetail = () => {
-    this.detailId = null;
-  };
-
-  #onDetailClose = () => {
-    const id = this.#focusAfterDetail;
-    this.#focusAfterDetail = null;
-    this.detailId = null;
-    this.draft = null;
-    if (id && !this.ticketId) void this.focusCard(id);
-  };
-
-  #renderDetailDialog(): TemplateResult {
-    const a = this.detailActivity();
-    return html`<dialog id="detail" part="dialog" class="detail" aria-labelledby=${a ? 'detail-title' : nothing} @close=${this.#onDetailClose}>
-      ${a && this.#dialogs ? this.#dialogs.renderDetail(this.#ui(), a) : nothing}
-    </dialog>`;
-  }
-
-  // --- conflicts (409) ------------------------------------------------------------------------
-
-  #renderConflictDialog(): TemplateResult {
-    const c = this.conflict;
-    return html`<dialog
-      id="conflict"
-      part="dialog"
-      class="conflict"
-      aria-labelledby=${c ? 'conflict-title' : nothing}
-      aria-describedby=${c ? 'conflict-text' : nothing}
-      @close=${this.#onConflictClose}
-    >
-      ${c && this.#dialogs ? this.#dialogs.renderConflict(this.#ui(), c) : nothing}
-    </dialog>`;
-  }
-
-  #onConflictClose = () => {
-    if (this.conflict) this.#dialogs?.keepTheirs(this);
-  };
-
-  // --- the linked ticket ----------------------------------------------------------------------
-
-  #onTicketClick(e: MouseEvent, id: string) {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    const open = this.emit(new TicketOpenEvent({ id }));
-    const from = this.detailId;
-    this.detailId = null;
-    if (open.defaultPrevented) return;
-    this.#returnToDetail = from;
-    this.ticketId = id;
-    this.ticketUnavailable = false;
-    if (!customElements.get('ticket-detail')) {
-      const request = this.emit(new DefineRequestEvent('ticket-detail'));
-      this.ticketUnavailable = !request.defaultPrevented;
-      void customElements.whenDefined('ticket-detail').then(() => {
-        this.ticketUnavailable = false;
-        this.requestUpdate();
-      });
-    }
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.ticket-view .back')?.focus());
-  }
-
-  #renderTicket(id: string): TemplateResult {
-    const defined = !!customElements.get('ticket-detail');
-    return html`<section class="ticket-view" aria-label=${msg('Ticket')}>
-      <button type="button" class="button quiet small back" @click=${this.#closeTicket}>${planIcons.back()}<span>${msg('Back to the plan board')}</span></button>
-      ${defined
-        ? html`<ticket-detail ticket-id=${id} lang=${this.locale} .api=${this.api}></ticket-detail>`
-        : this.ticketUnavailable
-          ? html`<p class="state">${msg('The ticket cannot be shown on this page.')}</p>`
-          : this.renderLoading(msg('Loading…'))}
-    </section>`;
-  }
-
-  #closeTicket = () => {
-    this.ticketId = null;
-    const back = this.#returnToDetail;
-    this.#returnToDetail = null;
-    const a = back ? this.board?.activities.find((x) => x.id === back) : undefined;
-    if (a) this.openDetail(a);
-  };
 
   // --- shared pieces --------------------------------------------------------------------------
 
@@ -496,7 +403,7 @@ export class PlanBoard extends PortalElement {
       (m) => {
         this.#dialogs = m;
         this.#adopt();
-        this.dialogsLoaded = true;
+        this.dialogsLoaded = true; // renders them
       },
       (e: unknown) => {
         this.#dialogsLoading = null;
@@ -526,47 +433,5 @@ export class PlanBoard extends PortalElement {
     if (!this.shadowRoot) return;
     const extra = [...(this.#view?.boardStyles ?? []), ...(this.#dialogs ? [this.#dialogs.dialogsStyles] : [])];
     adoptStyles(this.shadowRoot, [...(this.constructor as typeof PlanBoard).elementStyles, ...extra]);
-  }
-
-  /** What the dialogs module reads and calls (it renders; the board keeps state and logic). */
-  #ui(): DialogsUi {
-    return {
-      locale: this.locale,
-      board: this.board!,
-      editor: this.editor,
-      saving: this.saving,
-      draft: this.draft,
-      fieldErrors: this.fieldErrors,
-      formError: this.formError,
-      formStatus: this.formStatus,
-      moveColumn: this.moveColumn,
-      movePosition: this.movePosition,
-      columnTitle: (id) => this.columnTitle(id),
-      setDraft: (draft) => {
-        this.draft = draft;
-        this.formStatus = '';
-      },
-      onSave: (e) => void this.#dialogs!.save(this, e),
-      closeDetail: this.#closeDetail,
-      onTicketClick: (e, id) => this.#onTicketClick(e, id),
-      setMove: (columnId, position) => {
-        this.moveColumn = columnId;
-        this.movePosition = position;
-      },
-      onMoveSubmit: (e) => this.#view!.submitMove(this, e),
-      cancelMove: () => (this.moveId = null),
-      keepTheirs: () => this.#dialogs!.keepTheirs(this),
-      reapply: () => void this.#dialogs!.reapply(this),
-    };
-  }
-
-  #syncDialog(id: string, open: boolean) {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`dialog#${id}`);
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      const focus = dialog.querySelector<HTMLElement>(id === 'conflict' ? '.reapply' : id === 'move' ? '#move-column' : this.editor ? '#startDate' : '.close');
-      focus?.focus();
-    } else if (!open && dialog.open) dialog.close();
   }
 }

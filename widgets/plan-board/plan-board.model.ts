@@ -59,27 +59,7 @@ export function indexInColumn(activities: readonly ActivityDto[], id: string): n
 /** The largest duration the server takes, in hours. */
 export const MAX_HOURS = 100_000;
 
-/** The fields of the details form. */
-export type Field = 'startDate' | 'endDate' | 'durationHours' | 'priority' | 'columnId';
-export type FieldErrors = Partial<Record<Field, string>>;
-
-/** The details form's values, as typed. */
-export interface Draft {
-  startDate: string;
-  endDate: string;
-  /** as typed (validated on save) */
-  durationHours: string;
-  priority: Priority;
-  columnId: string;
-}
-
-export const draftOf = (a: ActivityDto): Draft => ({
-  startDate: a.startDate,
-  endDate: a.endDate,
-  durationHours: String(a.durationHours),
-  priority: a.priority,
-  columnId: a.columnId,
-});
+export { draftOf, type Draft, type Field, type FieldErrors } from './plan-board.draft.js';
 
 /** A change the server refused with 409: what the user wanted and what is saved now. */
 export interface Conflict {

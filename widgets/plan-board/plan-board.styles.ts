@@ -117,11 +117,6 @@ export const planBoardStyles = css`
     margin-top: var(--_space-2);
   }
 
-  /* the ticket in place */
-  .ticket-view {
-    display: grid;
-    gap: var(--_space-3);
-  }
 
   @container (max-width: 40rem) {
     .base {

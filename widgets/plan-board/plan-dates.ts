@@ -73,20 +73,3 @@ export function formatDayRange(start: string, end: string, locale: Locale, today
   if (!f) rangeFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...shortDay, ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' })));
   return b < a ? `${f.format(a)} – ${f.format(b)}` : f.formatRange(a, b);
 }
-
-/** "vor 2 Tagen", "yesterday", "in 3 hours": an instant relative to now. */
-export function formatRelative(iso: string, locale: Locale, now: number = Date.now()): string {
-  const diff = new Date(iso).getTime() - now;
-  const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['year', 365 * DAY_MS],
-    ['month', 30 * DAY_MS],
-    ['week', 7 * DAY_MS],
-    ['day', DAY_MS],
-    ['hour', 3_600_000],
-    ['minute', 60_000],
-  ];
-  for (const [unit, ms] of units) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
-  return rtf.format(0, 'minute');
-}
