@@ -68,17 +68,14 @@ export default defineConfig({
               // (the loader imports that one statically): a widget then costs its own chunk plus
               // this one (issue 7, size budget).
               name: 'core',
-              test: /widgets[\\/]core[\\/](api|api-http-core|base-element|context|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+              test: /widgets[\\/]core[\\/](api|api-http|base-element|context|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
             },
             {
-              // Each API resource (core/http/<name>.ts) in a chunk of its own, loaded by the
-              // widgets that call it (their define.ts imports it); without this group Rolldown
-              // merges them into a chunk of whichever module imports them all (api-http.ts:
-              // hosts, tests), and every widget would load that one.
-              name: (id: string) => {
-                const m = /widgets[\\/]core[\\/]http[\\/]([a-z-]+)\.ts$/.exec(id);
-                return m ? `api-${m[1]}` : null;
-              },
+              // The account resources (core/http/auth.ts, me.ts) in chunks of their own: <portal-session>
+              // imports them statically, so Rolldown would otherwise put them into its chunk (the
+              // loader has it already), and every widget that calls api.me would load that chunk.
+              // The other resources follow their widgets (core/http/<name>.ts, imported by define.ts).
+              name: (id: string) => /widgets[\\/]core[\\/]http[\\/](auth|me)\.ts$/.exec(id)?.[1] ?? null,
             },
           ],
         },

@@ -21,7 +21,7 @@ export type {
   SignedInAccount,
   SignInResult,
 } from './core/api.js';
-export { HttpApi, type HttpApiOptions } from './core/api-http.js';
+export { HttpApi, type HttpApiOptions } from './core/api-http-all.js';
 export { FakeApi, demoAccounts, type FakeAccount, type FakeApiOptions } from './core/api-fake.js';
 export { apiContext, localeContext, sessionContext, type SessionState } from './core/contexts.js';
 export { sanitizeHtml, richText } from './core/sanitize.js';

@@ -3,7 +3,7 @@
  * widgets import. This page imports the transport and two resources, nothing else.
  */
 import { expect } from '@open-wc/testing';
-import { HttpApi } from '../../widgets/core/api-http-core.js';
+import { HttpApi } from '../../widgets/core/api-http.js';
 import { isApiError } from '../../widgets/core/api.js';
 import '../../widgets/core/http/me.js';
 import '../../widgets/core/http/tickets.js';

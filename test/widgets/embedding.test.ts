@@ -10,7 +10,7 @@ import { PortalSession } from '../../widgets/portal-session/portal-session.eleme
 import { defineOnce } from '../../widgets/core/define-once.js';
 import { elementBrand, version } from '../../widgets/core/version.js';
 import { PortalElement } from '../../widgets/core/base-element.js';
-import { HttpApi } from '../../widgets/core/api-http.js';
+import { HttpApi } from '../../widgets/core/api-http-all.js';
 import { $maybe, collect, waitForStatus } from './helpers.js';
 
 const ERIK = 'erik.editor@nordwind.example';

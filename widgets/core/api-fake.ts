@@ -6,6 +6,11 @@
  * The contract test (test/server/api-contract.test.ts) runs the same cases against this fake and
  * the real server, so the two cannot drift apart unnoticed.
  */
+// The fake is what stories and tests load; they also build the real client next to it (the
+// contract tests compare the two), so the real client comes with every resource registered here.
+// Widgets never import this module (nor api-http-all.ts): their define.ts imports the resources
+// they call (issue 7).
+import './api-http-all.js';
 import { errorStatus, type ErrorCode, type ValidationIssue } from '../../server/schemas/errors.js';
 import { defaultMaxFileBytes, maxAttachmentsPerSubmission } from '../../server/schemas/uploads.js';
 import {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from './context.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { Api, Locale } from './api.js';
-import { HttpApi } from './api-http-core.js';
+import { HttpApi } from './api-http.js';
 import { apiContext, ensureContextRoot, localeContext } from './contexts.js';
 import { applyLocale, documentLocale, normalizeLocale, watchDocumentLang } from './localization.js';
 import { elementBrand, version } from './version.js';

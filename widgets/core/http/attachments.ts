@@ -1,5 +1,5 @@
-/** `api.attachments` over HTTP (see api-http-core.ts): URLs a page can show or link. */
-import { registerResource } from '../api-http-core.js';
+/** `api.attachments` over HTTP (see api-http.ts): URLs a page can show or link. */
+import { registerResource } from '../api-http.js';
 
 registerResource('attachments', (t) => ({
   url: async (id, o) => {

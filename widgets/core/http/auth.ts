@@ -1,8 +1,8 @@
-/** `api.auth` over HTTP (see api-http-core.ts): sign-in, sign-out, password, policy, exchange. */
+/** `api.auth` over HTTP (see api-http.ts): sign-in, sign-out, password, policy, exchange. */
 import { hc } from '../hc.js';
 import type { authRoutes } from '../../../server/routes/auth.routes.js';
 import { ApiError, type SignInResult } from '../api.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('auth', (t) => {
   const auth = hc<typeof authRoutes>(`${t.base}/api/auth`, t.clientOptions);

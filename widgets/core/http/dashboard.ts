@@ -1,7 +1,7 @@
-/** `api.dashboard` over HTTP (see api-http-core.ts). */
+/** `api.dashboard` over HTTP (see api-http.ts). */
 import { hc } from '../hc.js';
 import type { dashboardRoutes } from '../../../server/routes/dashboard.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('dashboard', (t) => {
   const dash = hc<typeof dashboardRoutes>(`${t.base}/api/dashboard`, t.clientOptions);

@@ -1,7 +1,7 @@
-/** `api.kb` over HTTP (see api-http-core.ts): knowledge-base sections, languages, articles. */
+/** `api.kb` over HTTP (see api-http.ts): knowledge-base sections, languages, articles. */
 import { hc } from '../hc.js';
 import type { kbRoutes } from '../../../server/routes/kb.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('kb', (t) => {
   const kb = hc<typeof kbRoutes>(`${t.base}/api/kb`, t.clientOptions);

@@ -1,7 +1,7 @@
-/** `api.lookups` over HTTP (see api-http-core.ts): types, areas, partners, priorities, tags. */
+/** `api.lookups` over HTTP (see api-http.ts): types, areas, partners, priorities, tags. */
 import { hc } from '../hc.js';
 import type { lookupsRoutes } from '../../../server/routes/lookups.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('lookups', (t) => {
   const api = hc<typeof lookupsRoutes>(`${t.base}/api`, t.clientOptions);

@@ -1,7 +1,7 @@
-/** `api.plan` over HTTP (see api-http-core.ts): plan boards and their activities. */
+/** `api.plan` over HTTP (see api-http.ts): plan boards and their activities. */
 import { hc } from '../hc.js';
 import type { planRoutes } from '../../../server/routes/plan.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('plan', (t) => {
   const plan = hc<typeof planRoutes>(`${t.base}/api`, t.clientOptions);

@@ -1,8 +1,8 @@
-/** `api.prefs` over HTTP (see api-http-core.ts): the caller's stored preferences. */
+/** `api.prefs` over HTTP (see api-http.ts): the caller's stored preferences. */
 import { hc } from '../hc.js';
 import type { lookupsRoutes } from '../../../server/routes/lookups.routes.js';
 import type { RequestOptions } from '../api.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('prefs', (t) => {
   const api = hc<typeof lookupsRoutes>(`${t.base}/api`, t.clientOptions);

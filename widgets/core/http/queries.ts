@@ -1,7 +1,7 @@
-/** `api.queries` over HTTP (see api-http-core.ts): saved ticket queries. */
+/** `api.queries` over HTTP (see api-http.ts): saved ticket queries. */
 import { hc } from '../hc.js';
 import type { lookupsRoutes } from '../../../server/routes/lookups.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('queries', (t) => {
   const api = hc<typeof lookupsRoutes>(`${t.base}/api`, t.clientOptions);

@@ -1,8 +1,8 @@
-/** `api.tickets` over HTTP (see api-http-core.ts). */
+/** `api.tickets` over HTTP (see api-http.ts). */
 import { hc } from '../hc.js';
 import type { ticketsRoutes } from '../../../server/routes/tickets.routes.js';
 import type { TicketListQuery } from '../api-resources.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 /** Query values as the server reads them: arrays comma-joined, empty ones left out. */
 function listQuery(q: TicketListQuery): Record<string, string> {

@@ -4,7 +4,7 @@
  * handling applies.
  */
 import type { UploadItem, UploadOptions } from '../api-resources.js';
-import type { HttpTransport } from '../api-http-core.js';
+import type { HttpTransport } from '../api-http.js';
 
 function xhrUpload(t: HttpTransport, url: string, files: File[], o?: UploadOptions): Promise<Response> {
   return new Promise((resolve, reject) => {

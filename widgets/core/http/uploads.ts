@@ -1,7 +1,7 @@
-/** `api.uploads` over HTTP (see api-http-core.ts): files added while writing. */
+/** `api.uploads` over HTTP (see api-http.ts): files added while writing. */
 import { hc } from '../hc.js';
 import type { attachmentsRoutes } from '../../../server/routes/attachments.routes.js';
-import { perCall, registerResource } from '../api-http-core.js';
+import { perCall, registerResource } from '../api-http.js';
 
 registerResource('uploads', (t) => {
   const files = hc<typeof attachmentsRoutes>(`${t.base}/api`, t.clientOptions);
