@@ -27,10 +27,17 @@ async function mount(email: string, options: { lang?: 'de' | 'en'; api?: FakeApi
   const el = session.querySelector<TicketWizard>('ticket-wizard')!;
   await localeReady();
   await waitUntil(() => !el.hasCustomState('loading'), 'the wizard kept loading', { timeout: 4000 });
-  // the shared elements of steps 2 and 3 come in their own chunks
-  await Promise.all([customElements.whenDefined('portal-file-drop'), customElements.whenDefined('portal-rich-text-editor')]);
+  // the steps after the first (with the shared elements of steps 2 and 3) come in their own
+  // chunk once the first step shows
+  if (el.hasCustomState('ready')) await laterSteps(el);
   await el.updateComplete;
   return { api, session, el };
+}
+
+/** Waits, as a user would, until the steps after the first are there (their own chunk). */
+async function laterSteps(el: TicketWizard) {
+  await waitUntil(() => el.shadowRoot!.querySelector('portal-file-drop'), 'the later steps did not load', { timeout: 10000 });
+  await Promise.all([customElements.whenDefined('portal-file-drop'), customElements.whenDefined('portal-rich-text-editor')]);
 }
 
 const currentStep = (el: TicketWizard) => $(el, '.steps [aria-current=step] .step-label').textContent!.trim();
@@ -237,6 +244,8 @@ describe('ticket-wizard', () => {
     await expect(el).to.be.accessible();
     await choose(el, '#type', 'type-incident');
     await choose(el, '#area', 'area-network');
+    // the later steps' styles arrived with them
+    expect(getComputedStyle($(el, '.segmented')).display).to.equal('grid');
     const priority = () => $(el, '[part=priority] .badge').textContent!.trim();
     expect(priority()).to.equal('Medium');
     $<HTMLInputElement>(el, 'input[name=urgency][value=high]').click();
@@ -305,6 +314,7 @@ describe('ticket-wizard', () => {
     expect(refresh.events).to.have.length(1);
     expect($(el, '#success-title').textContent).to.equal(`Ticket #${ticket.number} was created`);
     expect($(el, '.success .badge').textContent).to.equal('Awaiting release');
+    expect(getComputedStyle($(el, '.success')).textAlign).to.equal('center');
     expect(active(el)?.id).to.equal('success-title');
     expect(sessionStorage.length, 'the draft is gone after sending').to.equal(0);
     await expect(el).to.be.accessible();
@@ -551,7 +561,7 @@ describe('ticket-wizard', () => {
     const erikApi = new FakeApi({ signedInAs: erik });
     const el = await fixture<TicketWizard>(html`<ticket-wizard lang="en" .api=${erikApi}></ticket-wizard>`);
     await waitUntil(() => el.hasCustomState('ready'));
-    await Promise.all([customElements.whenDefined('portal-file-drop'), customElements.whenDefined('portal-rich-text-editor')]);
+    await laterSteps(el);
     await typeSubject(el, 'Erik writes this');
     await next(el);
     fileDrop(el).addFiles([new File(['x'], 'erik.txt', { type: 'text/plain' })]);

@@ -1,8 +1,6 @@
-import '../core/http/attachments.js';
+// the first step's API; the later steps' (tickets, uploads, attachments) load with them
 import '../core/http/lookups.js';
 import '../core/http/me.js';
-import '../core/http/tickets.js';
-import '../core/http/uploads.js';
 import { defineOnce } from '../core/define-once.js';
 import { TicketWizard } from './ticket-wizard.element.js';
 

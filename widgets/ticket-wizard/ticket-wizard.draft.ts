@@ -1,7 +1,8 @@
 /**
- * The half-written ticket of `<ticket-wizard>`: its shape, its steps, the checks per step (the
- * server's rules from server/schemas/tickets.ts, said in the user's words) and where it is kept
- * until sent (sessionStorage, one entry per account: R-WIZ-11, R-X-5).
+ * The half-written ticket of `<ticket-wizard>`: its shape, its steps, the first step's checks (the
+ * server's rules from server/schemas/tickets.ts, said in the user's words; the classification's
+ * are in ticket-wizard.steps.ts) and where it is kept until sent (sessionStorage, one entry per
+ * account: R-WIZ-11, R-X-5). Loaded with the first step: the draft is kept from the first keystroke.
  */
 import { msg } from '@lit/localize';
 import type { Level } from '../core/api.js';
@@ -69,13 +70,12 @@ export function hasContent(d: Draft): boolean {
   return !!(d.subject.trim() || d.tags.length || d.attachments.length || d.description || d.referenceNo.trim() || d.typeId || d.areaId);
 }
 
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
+export const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const TAG_MAX_LENGTH = 40;
 export const TAGS_MAX = 20;
 export const SUBJECT_MIN = 3;
 export const SUBJECT_MAX = 200;
-export const REFERENCE_MAX = 64;
 
 /** R-WIZ-1: a subject people can read (the server's `meaningful` rule). */
 export function subjectError(subject: string): string | null {
@@ -97,57 +97,13 @@ export function checkTag(raw: string): { tag: string } | { error: string } {
   return { tag };
 }
 
-export interface StepContext {
-  /** the account must choose a business partner (it writes for several) */
-  choosePartner: boolean;
-}
-
-/** The errors of one step's fields (an empty object when the step is fine). */
-export function validateStep(step: number, d: Draft, ctx: StepContext): FieldErrors {
+/** The first step's errors (its other steps' checks load with them: ticket-wizard.steps.ts). */
+export function validateFirst(d: Draft): FieldErrors {
   const errors: FieldErrors = {};
-  if (step === 0) {
-    const s = subjectError(d.subject);
-    if (s) errors.subject = s;
-    if (d.tags.length > TAGS_MAX) errors.tags = msg('Please use at most 20 tags.');
-  } else if (step === 3) {
-    if (ctx.choosePartner && !d.businessPartnerId) errors.businessPartnerId = msg('Please choose the business partner this ticket is for.');
-    if (d.referenceNo.trim().length > REFERENCE_MAX) errors.referenceNo = msg('The reference number may have at most 64 characters.');
-    else if (controlChars.test(d.referenceNo)) errors.referenceNo = msg('The reference number must not contain control characters.');
-    if (!d.typeId) errors.typeId = msg('Please choose a ticket type.');
-    if (!d.areaId) errors.areaId = msg('Please choose an area.');
-  }
+  const s = subjectError(d.subject);
+  if (s) errors.subject = s;
+  if (d.tags.length > TAGS_MAX) errors.tags = msg('Please use at most 20 tags.');
   return errors;
-}
-
-/** A server issue (`path`, English message) as a sentence at its field. */
-export function issueText(field: Field | null, d: Draft): string {
-  switch (field) {
-    case 'subject':
-      return subjectError(d.subject) ?? msg('Please check the subject.');
-    case 'tags':
-      return msg('Please check the tags: at most 20, each at most 40 characters.');
-    case 'attachments':
-      return msg('An attachment could not be used. Please remove it and add it again.');
-    case 'description':
-      return msg('The description could not be accepted. Please check the text and its pictures.');
-    case 'businessPartnerId':
-      return msg('Please choose a business partner you belong to.');
-    case 'referenceNo':
-      return msg('Please check the reference number (at most 64 characters, no control characters).');
-    case 'typeId':
-      return msg('This ticket type is not available. Please choose another one.');
-    case 'areaId':
-      return msg('This area is not available. Please choose another one.');
-    default:
-      return msg('Please check this value.');
-  }
-}
-
-/** The wizard's field for a server issue path (`tags.3` → tags, `attachmentIds` → attachments). */
-export function fieldOfPath(path: string): Field | null {
-  const head = path.split('.')[0] ?? '';
-  if (head === 'attachmentIds') return 'attachments';
-  return head in stepOfField ? (head as Field) : null;
 }
 
 // --- keeping it --------------------------------------------------------------------------------
@@ -175,28 +131,19 @@ export function loadDraft(accountId: string): StoredDraft | null {
   try {
     const parsed = JSON.parse(raw) as { v?: number; draft?: Partial<Draft>; step?: number; reached?: number };
     if (parsed.v !== 1 || !parsed.draft || typeof parsed.draft !== 'object') return null;
-    const base = emptyDraft();
-    const d = parsed.draft;
-    const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
-    const level = (v: unknown, fallback: Level): Level => (v === 'low' || v === 'medium' || v === 'high' ? v : fallback);
-    const draft: Draft = {
-      subject: str(d.subject, base.subject),
-      tags: Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string').slice(0, TAGS_MAX) : [],
-      attachments: Array.isArray(d.attachments)
-        ? d.attachments
-            .filter((a): a is UploadedFile => !!a && typeof a === 'object' && typeof a.id === 'string' && typeof a.fileName === 'string')
-            .map((a) => ({ id: a.id, fileName: a.fileName, contentType: String(a.contentType ?? ''), size: Number(a.size) || 0, previewable: !!a.previewable }))
-        : [],
-      description: str(d.description, ''),
-      businessPartnerId: str(d.businessPartnerId, ''),
-      referenceNo: str(d.referenceNo, ''),
-      typeId: str(d.typeId, ''),
-      areaId: str(d.areaId, ''),
-      urgency: level(d.urgency, base.urgency),
-      impact: level(d.impact, base.impact),
-      release: typeof d.release === 'boolean' ? d.release : base.release,
-      private: typeof d.private === 'boolean' ? d.private : base.private,
-    };
+    const d = parsed.draft as Record<string, unknown>;
+    const draft = emptyDraft();
+    // the texts and switches where they have the right type; the two levels only as levels
+    for (const key of Object.keys(draft) as Field[]) {
+      if (typeof d[key] === typeof draft[key]) (draft as unknown as Record<string, unknown>)[key] = d[key];
+    }
+    for (const key of ['urgency', 'impact'] as const) if (!['low', 'medium', 'high'].includes(draft[key])) draft[key] = 'medium';
+    draft.tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string').slice(0, TAGS_MAX) : [];
+    draft.attachments = Array.isArray(d.attachments)
+      ? d.attachments
+          .filter((a: Partial<UploadedFile> | null) => !!a && typeof a === 'object' && typeof a.id === 'string' && typeof a.fileName === 'string')
+          .map((a: UploadedFile) => ({ id: a.id, fileName: a.fileName, contentType: String(a.contentType ?? ''), size: Number(a.size) || 0, previewable: !!a.previewable }))
+      : [];
     const clampStep = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) ? Math.min(Math.max(n, 0), steps.length - 1) : 0);
     const step = clampStep(parsed.step);
     return { draft, step, reached: Math.max(step, clampStep(parsed.reached)) };
