@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
@@ -8,7 +7,6 @@ import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, RefreshRequestEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
 import type { PlanBoardChangedEvent } from '../plan-board/plan-board.events.js';
-import type { TicketBoardBackEvent } from '../ticket-board/ticket-board.events.js';
 import { icons } from '../core/icons.js';
 import { applyLocale, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
@@ -20,22 +18,26 @@ export type ViewId = 'dashboard' | 'create' | 'board' | 'approvals' | 'kb' | 'pl
 interface ViewDef {
   id: ViewId;
   tag: string;
-  literalTag: StaticValue;
   label: () => string;
   allowed: (me: Me) => boolean;
 }
 
 /** The portal's views, in navigation order; each renders one widget (SPEC "Widgets"). */
 const views: readonly ViewDef[] = [
-  { id: 'dashboard', tag: 'portal-dashboard', literalTag: literal`portal-dashboard`, label: () => msg('Dashboard'), allowed: () => true },
-  { id: 'create', tag: 'ticket-wizard', literalTag: literal`ticket-wizard`, label: () => msg('Create ticket'), allowed: (me) => me.capabilities.createTickets },
-  { id: 'board', tag: 'ticket-board', literalTag: literal`ticket-board`, label: () => msg('Ticket board'), allowed: () => true },
-  { id: 'approvals', tag: 'approval-inbox', literalTag: literal`approval-inbox`, label: () => msg('Approvals'), allowed: (me) => me.capabilities.release },
-  { id: 'kb', tag: 'kb-browser', literalTag: literal`kb-browser`, label: () => msg('Knowledge base'), allowed: (me) => me.capabilities.knowledgeBase },
-  { id: 'plan', tag: 'plan-board', literalTag: literal`plan-board`, label: () => msg('Plan board'), allowed: (me) => me.capabilities.planBoards },
+  { id: 'dashboard', tag: 'portal-dashboard', label: () => msg('Dashboard'), allowed: () => true },
+  { id: 'create', tag: 'ticket-wizard', label: () => msg('Create ticket'), allowed: (me) => me.capabilities.createTickets },
+  { id: 'board', tag: 'ticket-board', label: () => msg('Ticket board'), allowed: () => true },
+  { id: 'approvals', tag: 'approval-inbox', label: () => msg('Approvals'), allowed: (me) => me.capabilities.release },
+  { id: 'kb', tag: 'kb-browser', label: () => msg('Knowledge base'), allowed: (me) => me.capabilities.knowledgeBase },
+  { id: 'plan', tag: 'plan-board', label: () => msg('Plan board'), allowed: (me) => me.capabilities.planBoards },
 ];
 
 const themeKey = 'helpdesk-portal.theme';
+
+const startHash = () => (typeof location !== 'undefined' ? location.hash : '');
+
+/** `?query=<query>` for a board address ('' for none). */
+const querySuffix = (query: string | undefined) => (query ? `?query=${encodeURIComponent(query)}` : '');
 
 /** The first part of a `location.hash` as written: `#/board/<id>?query=…` → 'board' ('' for none). */
 export function routeNameFromHash(hash: string): string {
@@ -44,8 +46,8 @@ export function routeNameFromHash(hash: string): string {
 
 /** The view a `location.hash` such as `#/board` names ('dashboard' for anything else). */
 export function viewFromHash(hash: string): ViewId {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (views.find((v) => v.id === id)?.id ?? 'dashboard') as ViewId;
+  const id = routeNameFromHash(hash);
+  return views.find((v) => v.id === id)?.id ?? 'dashboard';
 }
 
 /** What a `location.hash` names inside its view: `#/kb/<article id>` → the article id ('' for none). */
@@ -65,7 +67,7 @@ export function queryFromHash(hash: string): string {
 
 /** The hash of a `navigate` intent's target: `{ target: 'board', query: 'open' }` → `#/board?query=open`. */
 export function hashFor(detail: NavigateEvent['detail']): string {
-  return `#/${detail.target}${detail.query ? `?query=${encodeURIComponent(detail.query)}` : ''}`;
+  return `#/${detail.target}${querySuffix(detail.query)}`;
 }
 
 /** The ticket a `location.hash` such as `#/tickets/<id>` opens ('' for any other route). */
@@ -78,12 +80,11 @@ export function ticketFromHash(hash: string): string {
  * (`#/board?query=open`, 't-1') → `#/board/t-1?query=open`.
  */
 export function boardTicketHash(hash: string, id: string): string {
-  const query = queryFromHash(hash);
-  return `#/board/${encodeURIComponent(id)}${query ? `?query=${encodeURIComponent(query)}` : ''}`;
+  return `#/board/${encodeURIComponent(id)}${querySuffix(queryFromHash(hash))}`;
 }
 
 /** Views that show a ticket in place themselves; `ticket-open` from any other view opens `#/tickets/<id>`. */
-const showsTicketsInPlace = new Set(['ticket-board', 'approval-inbox', 'plan-board']);
+const showsTicketsInPlace = ['ticket-board', 'approval-inbox', 'plan-board'];
 
 /** The views `me` may open (R-KB-1, R-PLAN-1, approvals for releasers, wizard for writers). */
 export function allowedViews(me: Me): ViewId[] {
@@ -132,18 +133,18 @@ export class PortalApp extends PortalElement {
   @state()
   protected session?: SessionState;
 
-  @state() private route: ViewId = viewFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private route: ViewId = viewFromHash(startHash());
   /** The part of the route inside the view (`#/kb/<article id>`). */
-  @state() private routeDetail = detailFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private routeDetail = detailFromHash(startHash());
   /** The board's saved query the route names (`#/board?query=…`). */
-  @state() private routeQuery = queryFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private routeQuery = queryFromHash(startHash());
   /** The ticket the route opens (`#/tickets/<id>`). */
   /** Why the settings view could not be loaded ('' while nothing went wrong). */
   @state() private settingsError = '';
   #settingsLoading: Promise<void> | null = null;
-  @state() private routeTicket = ticketFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private routeTicket = ticketFromHash(startHash());
   /** The route as written (`settings`, or an unknown one that the portal replaces). */
-  @state() private routeName = routeNameFromHash(typeof location !== 'undefined' ? location.hash : '');
+  @state() private routeName = routeNameFromHash(startHash());
   @state() private menuOpen = false;
   @state() private dark = false;
   /** Without `<portal-session>`: the user loaded by this element itself. */
@@ -159,13 +160,7 @@ export class PortalApp extends PortalElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
-    this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
-    this.addEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
-    this.addEventListener('ticket-board-back', this.#onBoardBack);
-    this.addEventListener('plan-board-changed', this.#onPlanBoardChanged);
-    this.addEventListener('ticket-released', this.#onDecided);
-    this.addEventListener('ticket-rejected', this.#onDecided);
-    this.addEventListener('approval-inbox-closed', this.#onDecided);
+    for (const [type, listener] of this.#listeners()) this.addEventListener(type, listener);
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.#media?.addEventListener('change', this.#onSchemeChange);
     const stored = readTheme();
@@ -177,13 +172,7 @@ export class PortalApp extends PortalElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
-    this.removeEventListener(NavigateEvent.eventName, this.#onNavigate);
-    this.removeEventListener(TicketOpenEvent.eventName, this.#onTicketOpen);
-    this.removeEventListener('ticket-board-back', this.#onBoardBack);
-    this.removeEventListener('plan-board-changed', this.#onPlanBoardChanged);
-    this.removeEventListener('ticket-released', this.#onDecided);
-    this.removeEventListener('ticket-rejected', this.#onDecided);
-    this.removeEventListener('approval-inbox-closed', this.#onDecided);
+    for (const [type, listener] of this.#listeners()) this.removeEventListener(type, listener);
     this.#media?.removeEventListener('change', this.#onSchemeChange);
     this.#ownLoad?.abort();
   }
@@ -235,7 +224,7 @@ export class PortalApp extends PortalElement {
     if (s.status === 'error') {
       body = html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(s.error)}</p></div>`;
     } else if (s.status === 'loading') {
-      body = html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
+      body = loading();
     } else {
       body = html`<p class="state">${msg('Please sign in to use the portal.')}</p>`;
     }
@@ -340,22 +329,26 @@ export class PortalApp extends PortalElement {
   }
 
   #renderView(view: ViewDef): TemplateResult {
-    // the knowledge base opens the article a link names (`#/kb/<article id>`)
-    if (view.id === 'kb' && customElements.get(view.tag)) {
-      return html`<kb-browser class="view" article-id=${this.routeDetail || nothing}></kb-browser>`;
+    if (customElements.get(view.tag)) {
+      const detail = this.routeDetail || nothing;
+      switch (view.id) {
+        case 'dashboard':
+          return html`<portal-dashboard class="view"></portal-dashboard>`;
+        case 'create':
+          return html`<ticket-wizard class="view"></ticket-wizard>`;
+        // the dashboard's release count opens the board on a saved query; a link may open a ticket
+        case 'board':
+          return html`<ticket-board class="view" query=${this.routeQuery || nothing} ticket-id=${detail}></ticket-board>`;
+        case 'approvals':
+          return html`<approval-inbox class="view" ticket-id=${detail}></approval-inbox>`;
+        // the knowledge base opens the article a link names (`#/kb/<article id>`)
+        case 'kb':
+          return html`<kb-browser class="view" article-id=${detail}></kb-browser>`;
+        // a plan board has its own address (`#/plan/<board id>`)
+        case 'plan':
+          return html`<plan-board class="view" board-id=${detail}></plan-board>`;
+      }
     }
-    // the dashboard's release count opens the board on a saved query; a link may open an approval
-    if (view.id === 'board' && customElements.get(view.tag)) {
-      return html`<ticket-board class="view" query=${this.routeQuery || nothing} ticket-id=${this.routeDetail || nothing}></ticket-board>`;
-    }
-    if (view.id === 'approvals' && customElements.get(view.tag)) {
-      return html`<approval-inbox class="view" ticket-id=${this.routeDetail || nothing}></approval-inbox>`;
-    }
-    // a plan board has its own address (`#/plan/<board id>`)
-    if (view.id === 'plan' && customElements.get(view.tag)) {
-      return html`<plan-board class="view" board-id=${this.routeDetail || nothing}></plan-board>`;
-    }
-    if (customElements.get(view.tag)) return staticHtml`<${view.literalTag} class="view"></${view.literalTag}>`;
     this.#waitFor(view.tag);
     return html`<section class="unavailable" aria-labelledby="view-title">
       <h1 id="view-title">${view.label()}</h1>
@@ -365,13 +358,14 @@ export class PortalApp extends PortalElement {
 
   /** `#/tickets/<id>`: one ticket, with the way back to the board. */
   #renderTicket(id: string): TemplateResult {
-    if (!customElements.get('ticket-detail')) this.#waitFor('ticket-detail');
+    const defined = customElements.get('ticket-detail');
+    if (!defined) this.#waitFor('ticket-detail');
     return html`<section class="ticket-view" aria-labelledby="ticket-view-title">
       <h1 id="ticket-view-title" class="visually-hidden">${msg('Ticket')}</h1>
       <a class="button back" href="#/board"><span aria-hidden="true">←</span> ${msg('Back to the ticket board')}</a>
-      ${customElements.get('ticket-detail')
+      ${defined
         ? html`<ticket-detail class="view" ticket-id=${id}></ticket-detail>`
-        : html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`}
+        : loading()}
     </section>`;
   }
 
@@ -389,7 +383,7 @@ export class PortalApp extends PortalElement {
           this.settingsError = errorMessage(e);
         },
       );
-      return html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
+      return loading();
     }
     return html`<portal-app-settings
       class="view"
@@ -490,6 +484,19 @@ export class PortalApp extends PortalElement {
     }
   };
 
+  /** The events of the views inside that the portal answers (routing, counts). */
+  #listeners(): [string, EventListener][] {
+    return [
+      [NavigateEvent.eventName, this.#onNavigate as EventListener],
+      [TicketOpenEvent.eventName, this.#onTicketOpen as EventListener],
+      ['ticket-board-back', this.#onBoardBack],
+      ['plan-board-changed', this.#onPlanBoardChanged as EventListener],
+      ['ticket-released', this.#onDecided],
+      ['ticket-rejected', this.#onDecided],
+      ['approval-inbox-closed', this.#onDecided],
+    ];
+  }
+
   /** A view asks for another part of the portal (`navigate`): the portal routes it by hash. */
   readonly #onNavigate = (e: NavigateEvent) => {
     e.preventDefault();
@@ -501,7 +508,7 @@ export class PortalApp extends PortalElement {
   readonly #onTicketOpen = (e: TicketOpenEvent) => {
     if (e.defaultPrevented) return;
     const from = e.composedPath().find((n): n is Element => n instanceof Element && n.parentNode === this.renderRoot.querySelector('#main'));
-    if (from && showsTicketsInPlace.has(from.localName)) {
+    if (from && showsTicketsInPlace.includes(from.localName)) {
       // the board shows it in place, under an address of its own (Back returns to the list)
       if (from.localName === 'ticket-board') this.#push(boardTicketHash(location.hash, e.detail.id));
       return;
@@ -527,10 +534,9 @@ export class PortalApp extends PortalElement {
     }
   }
 
-  readonly #onBoardBack = (_e: TicketBoardBackEvent) => {
+  readonly #onBoardBack = () => {
     if (this.route !== 'board' || !this.routeDetail) return;
-    const query = queryFromHash(location.hash);
-    this.#pop(`#/board${query ? `?query=${encodeURIComponent(query)}` : ''}`);
+    this.#pop(`#/board${querySuffix(queryFromHash(location.hash))}`);
   };
 
   readonly #onPlanBoardChanged = (e: PlanBoardChangedEvent) => {
@@ -586,6 +592,8 @@ export class PortalApp extends PortalElement {
     return false;
   }
 }
+
+const loading = () => html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
 
 function pendingLabel(n: number, locale: Locale): string {
   const count = formatNumber(n, {}, locale);

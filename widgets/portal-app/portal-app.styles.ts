@@ -143,15 +143,12 @@ export const portalAppStyles = css`
     line-height: 1.5rem;
     text-align: center;
   }
+  /* focused by script only (tabindex=-1, after a route change) so screen readers read the new
+     view: no ring, it is no control (R-X-2 keeps the rings of everything one can Tab to); this
+     comes after the shared :focus-visible ring, so it wins */
   .main {
     min-width: 0;
     padding: var(--_space-5);
-    outline: none;
-  }
-  /* focused by script only (tabindex=-1, after a route change) so screen readers read the new
-     view: no ring, it is no control (R-X-2 keeps the rings of everything one can Tab to) */
-  .main:focus,
-  .main:focus-visible {
     outline: none;
   }
   .ticket-view {
@@ -210,9 +207,6 @@ export const portalAppStyles = css`
     .user-name {
       display: none;
     }
-    .header {
-      gap: var(--_space-1);
-    }
     .start,
     .tools {
       gap: var(--_space-1);
@@ -232,6 +226,7 @@ export const portalAppStyles = css`
       white-space: nowrap;
     }
     .header {
+      gap: var(--_space-1);
       padding: var(--_space-2) var(--_space-3);
     }
     .main {
