@@ -23,8 +23,10 @@ import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { KbArticleOpenEvent } from './kb-browser.events.js';
 import { kbBrowserStyles } from './kb-browser.styles.js';
+import type { SecondaryUi } from './kb-browser.secondary.js';
 
 type ArticleModule = typeof import('./kb-browser.article.js');
+type SecondaryModule = typeof import('./kb-browser.secondary.js');
 
 /** The tasks' "who" while `<portal-session>` has nobody signed in: load nothing yet. */
 /** The account preference that remembers the language choice ('de', 'en' or 'all'). */
@@ -252,13 +254,17 @@ export class KbBrowser extends PortalElement {
     if (changed.has('section') && this.section === '') this.section = null;
     if (changed.has('articleId') && this.articleId === '') this.articleId = null;
     if (this.articleId !== null) this.#loadArticleView();
+    if (!this.#secondaryError && this.#needsSecondary()) this.#loadSecondary();
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
     // the article view is one click away: have it ready before that click
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    idle(() => this.#loadArticleView());
+    idle(() => {
+      this.#loadArticleView();
+      this.#loadSecondary();
+    });
   }
 
   protected override render(): TemplateResult {
@@ -320,13 +326,7 @@ export class KbBrowser extends PortalElement {
           <span class="spinner" aria-hidden="true"></span><span>${msg('Loading the knowledge base…')}</span>
         </div>`;
     }
-    if (this.#nothingShared()) {
-      return html`${heading}
-        <div class="notice" part="notice">
-          ${icons.info()}
-          <p>${msg('No knowledge-base articles have been shared with you yet. Your service desk decides which articles your company sees.')}</p>
-        </div>`;
-    }
+    if (this.#nothingShared()) return html`${heading}${this.#renderSecondary((m) => m.renderNothingShared())}`;
     // a failed sections list shows above both columns; a failed article list in its own column
     const listError = this.#sectionsTask.status === TaskStatus.ERROR ? this.#sectionsTask.error : null;
     return html`
@@ -351,7 +351,7 @@ export class KbBrowser extends PortalElement {
           />
           <span id="search-hint" class="visually-hidden">${msg('Results update as you type.')}</span>
         </form>
-        ${this.#renderLanguageChoice()}
+        ${this.#choosesLanguage() && this.#secondary ? this.#secondary.renderLanguageChoice(this.#secondaryUi()) : nothing}
       </div>
       ${listError !== null ? this.#renderError(listError, () => this.#retryLists()) : nothing}
       ${this.#renderSectionSelect(sections)}
@@ -361,32 +361,6 @@ export class KbBrowser extends PortalElement {
       </div>
     `;
   }
-
-  #renderLanguageChoice(): TemplateResult | typeof nothing {
-    const base = this.baseLanguages;
-    const current = this.#language();
-    if (!base || base.length < 2 || current === undecided) return nothing;
-    const counts = (this.query === '' ? base : this.#languagesTask.value) ?? base;
-    const count = (l: Locale) => counts.find((x) => x.language === l)?.articleCount ?? 0;
-    const total = counts.reduce((n, x) => n + x.articleCount, 0);
-    return html`<div class="language field" part="language">
-      <label for="article-language">${msg('Article language')}</label>
-      <select id="article-language" class="input" @change=${this.#onLanguageChange}>
-        ${base.map(
-          (x) => html`<option value=${x.language} lang=${x.language} .selected=${current === x.language}>
-            ${languageName(x.language, this.locale)} (${formatNumber(count(x.language), {}, this.locale)})
-          </option>`,
-        )}
-        <option value="all" .selected=${current === 'all'}>${msg('All languages')} (${formatNumber(total, {}, this.locale)})</option>
-      </select>
-    </div>`;
-  }
-
-  readonly #onLanguageChange = (e: Event) => {
-    const value = (e.target as HTMLSelectElement).value;
-    if (!isChoice(value)) return;
-    this.#chooseLanguage(value);
-  };
 
   #chooseLanguage(value: LanguageChoice) {
     this.languageChoice = value;
@@ -485,7 +459,7 @@ export class KbBrowser extends PortalElement {
     } else if (!items) {
       body = html`<div class="state"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading articles…')}</span></div>`;
     } else if (items.length === 0) {
-      body = this.#renderNoArticles();
+      body = this.#renderSecondary((m) => m.renderNoArticles(this.#secondaryUi()));
     } else {
       const active = items.some((a) => a.id === this.activeItem) ? this.activeItem : items[0]!.id;
       body = html`<ul class="items" role="list" @keydown=${this.#onItemsKeydown}>
@@ -538,39 +512,6 @@ export class KbBrowser extends PortalElement {
     >`;
   }
 
-  #renderNoArticles(): TemplateResult {
-    const q = this.query;
-    if (q) {
-      return html`<div class="empty">
-        <p class="empty-title">${msg(str`No articles match “${q}”.`)}</p>
-        <p>${msg('Check the spelling, try fewer or other words, or clear the search.')}</p>
-        <div class="empty-actions">
-          <button type="button" class="button" @click=${this.#clearSearch}>${msg('Clear search')}</button>
-          ${this.section
-            ? html`<button type="button" class="button quiet" @click=${() => this.#selectSection('', true)}>
-                ${msg('Search all sections')}
-              </button>`
-            : nothing}
-          ${this.#language() !== 'all' && this.#language() !== undecided
-            ? html`<button type="button" class="button quiet all-languages" @click=${() => this.#chooseLanguage('all')}>
-                ${msg('Search all languages')}
-              </button>`
-            : nothing}
-        </div>
-      </div>`;
-    }
-    if (this.section) {
-      return html`<div class="empty">
-        <p class="empty-title">${msg('This section has no articles for you.')}</p>
-        <p>${msg('Choose another section or show the articles of all sections.')}</p>
-        <div class="empty-actions">
-          <button type="button" class="button" @click=${() => this.#selectSection('', true)}>${msg('Show all sections')}</button>
-        </div>
-      </div>`;
-    }
-    return html`<div class="empty"><p class="empty-title">${msg('There are no articles to show.')}</p></div>`;
-  }
-
   #renderError(error: unknown, retry: () => void): TemplateResult {
     const ref = errorReference(error);
     return html`<div class="alert danger" role="alert">
@@ -611,8 +552,7 @@ export class KbBrowser extends PortalElement {
     this.#articleLoading ??= import('./kb-browser.article.js').then(
       (m) => {
         this.#articleModule = m;
-        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...(this.constructor as typeof KbBrowser).elementStyles, m.articleStyles]);
-        this.requestUpdate();
+        this.#adopt();
       },
       (e: unknown) => {
         // e.g. offline after a deploy: the article shows the error with a retry that loads again
@@ -624,6 +564,73 @@ export class KbBrowser extends PortalElement {
   }
 
   #articleLoadError: unknown = null;
+
+  /** The language choice and the empty states (null until loaded: when one is needed, or when idle). */
+  #secondary: SecondaryModule | null = null;
+  #secondaryLoading: Promise<void> | null = null;
+  #secondaryError: unknown = null;
+
+  #loadSecondary() {
+    this.#secondaryLoading ??= import('./kb-browser.secondary.js').then(
+      (m) => {
+        this.#secondary = m;
+        this.#adopt();
+      },
+      (e: unknown) => {
+        this.#secondaryLoading = null;
+        this.#secondaryError = e;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /** The element's styles and those of the modules that have arrived. */
+  #adopt() {
+    const extra = [this.#articleModule?.articleStyles, this.#secondary?.secondaryStyles].filter((x) => !!x);
+    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...(this.constructor as typeof KbBrowser).elementStyles, ...extra]);
+    this.requestUpdate();
+  }
+
+  /** A part from the secondary module: a spinner while it loads, an error with retry when it cannot. */
+  #renderSecondary(part: (m: SecondaryModule) => TemplateResult): TemplateResult {
+    if (this.#secondary) return part(this.#secondary);
+    if (this.#secondaryError) {
+      return this.#renderError(this.#secondaryError, () => {
+        this.#secondaryError = null;
+        this.#loadSecondary();
+      });
+    }
+    return html`<div class="state"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading articles…')}</span></div>`;
+  }
+
+  /** Whether the list offers the language choice (the articles come in several languages). */
+  #choosesLanguage(): boolean {
+    return (this.baseLanguages?.length ?? 0) > 1 && this.#language() !== undecided;
+  }
+
+  /** Whether the list shows a part of the secondary module now. */
+  #needsSecondary(): boolean {
+    return this.#choosesLanguage() || this.#nothingShared() || (this.articleId === null && this.#articlesTask.value?.length === 0);
+  }
+
+  #secondaryUi(): SecondaryUi {
+    const base = this.baseLanguages ?? [];
+    const language = this.#language();
+    return {
+      locale: this.locale,
+      query: this.query,
+      section: this.section,
+      language: language === undecided ? null : language,
+      languages: base,
+      counts: (this.query === '' ? base : this.#languagesTask.value) ?? base,
+      languageName: (l) => languageName(l, this.locale),
+      choose: (value) => {
+        if (isChoice(value)) this.#chooseLanguage(value);
+      },
+      clearSearch: this.#clearSearch,
+      allSections: () => this.#selectSection('', true),
+    };
+  }
 
   #renderArticleView(): TemplateResult {
     const m = this.#articleModule;
@@ -870,6 +877,7 @@ export class KbBrowser extends PortalElement {
       const failed = this.#sectionsTask.status === TaskStatus.ERROR || this.#articlesTask.status === TaskStatus.ERROR;
       if (failed) view = 'error';
       else if (!sections) view = 'loading';
+      else if (this.#needsSecondary() && !this.#secondary) view = this.#secondaryError ? 'error' : 'loading';
       else if (this.#nothingShared()) view = 'empty';
       else view = 'ready';
     }

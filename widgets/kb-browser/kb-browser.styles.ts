@@ -24,24 +24,6 @@ export const kbBrowserStyles = css`
     flex: 0 1 24rem;
     min-width: min(100%, 16rem);
   }
-  /* the article-language choice: label and select on one line, next to the search */
-  .language {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    margin: 0;
-    flex: 0 0 auto;
-    max-width: 100%;
-  }
-  .language label {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-    white-space: nowrap;
-  }
-  .language select.input {
-    width: auto;
-    max-width: 100%;
-  }
   .title {
     margin-right: auto;
   }
@@ -220,41 +202,6 @@ export const kbBrowserStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
     line-height: 1.4;
-  }
-  .empty {
-    padding: var(--_space-5) 0 var(--_space-2);
-  }
-  .empty p {
-    color: var(--_color-text-muted);
-  }
-  .empty .empty-title {
-    margin-bottom: var(--_space-1);
-    color: var(--_color-text);
-    font-weight: 600;
-  }
-  .empty-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-  }
-  .notice {
-    display: flex;
-    gap: var(--_space-2);
-    align-items: flex-start;
-    max-width: 40rem;
-    margin-top: var(--_space-4);
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-large);
-    background: var(--_color-surface);
-    color: var(--_color-text-muted);
-  }
-  .notice p {
-    margin: 0;
-  }
-  .notice .icon {
-    flex: none;
-    color: var(--_color-primary);
   }
   .results .alert {
     margin: var(--_space-4) 0 0;
