@@ -28,7 +28,6 @@ import type { SecondaryUi } from './kb-browser.secondary.js';
 type ArticleModule = typeof import('./kb-browser.article.js');
 type SecondaryModule = typeof import('./kb-browser.secondary.js');
 
-/** The tasks' "who" while `<portal-session>` has nobody signed in: load nothing yet. */
 /** The account preference that remembers the language choice ('de', 'en' or 'all'). */
 export const languagePrefKey = 'kb.language';
 type LanguageChoice = Locale | 'all';
@@ -200,11 +199,6 @@ export class KbBrowser extends PortalElement {
     },
   });
 
-  /**
-   * Whose knowledge base: the signed-in account inside `<portal-session>` (nothing is loaded until
-   * someone is signed in, and everything again for another account); alone, whoever the API's
-   * session belongs to (null).
-   */
   /**
    * The language the lists show: the choice (this session's, else the remembered one), else the UI
    * language when there are articles in it, else all; a language without articles shows all.
@@ -804,62 +798,25 @@ export class KbBrowser extends PortalElement {
     const options = [...this.renderRoot.querySelectorAll<HTMLElement>('.section-option')];
     const current = options.indexOf(e.target as HTMLElement);
     if (current < 0) return;
-    let next = -1;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = Math.min(options.length - 1, current + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = options.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.#selectSection(options[current]!.dataset.section ?? '');
-        return;
-      default:
-        return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#selectSection(options[current]!.dataset.section ?? '');
+      return;
     }
-    e.preventDefault();
-    this.activeSection = options[next]!.dataset.section ?? '';
-    options[next]!.focus();
+    rove(e, options, current); // the option's focus handler makes it the active one
   };
 
   readonly #onItemsKeydown = (e: KeyboardEvent) => {
     const buttons = this.#itemButtons();
     const current = buttons.indexOf(e.target as HTMLButtonElement);
     if (current < 0) return;
-    let next: number;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = Math.min(buttons.length - 1, current + 1);
-        break;
-      case 'ArrowUp':
-        if (current === 0) {
-          e.preventDefault();
-          this.focusSearch();
-          return;
-        }
-        next = current - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = buttons.length - 1;
-        break;
-      default:
-        return;
+    if (e.key === 'ArrowUp' && current === 0) {
+      // from the first result up into the search box
+      e.preventDefault();
+      this.focusSearch();
+      return;
     }
-    e.preventDefault();
-    this.activeItem = buttons[next]!.dataset.id ?? null;
-    buttons[next]!.focus();
+    rove(e, buttons, current); // the button's focus handler makes it the active one
   };
 
   #syncStates() {
@@ -891,6 +848,16 @@ export class KbBrowser extends PortalElement {
       !open && view === 'ready' && (this.#articlesTask.status === TaskStatus.PENDING || this.#sectionsTask.status === TaskStatus.PENDING),
     );
   }
+}
+
+/** Arrow keys, Home and End within a list (no wrapping): focuses the next element. */
+function rove(e: KeyboardEvent, list: HTMLElement[], current: number): void {
+  const last = list.length - 1;
+  const k = e.key;
+  const next = k === 'ArrowDown' ? Math.min(last, current + 1) : k === 'ArrowUp' ? Math.max(0, current - 1) : k === 'Home' ? 0 : k === 'End' ? last : -1;
+  if (next < 0) return;
+  e.preventDefault();
+  list[next]!.focus();
 }
 
 /** Text with the search matches in <mark>, as text nodes only: nothing in it can become markup. */

@@ -6,7 +6,7 @@ export const kbBrowserStyles = css`
     container: kb-browser / inline-size;
   }
   .title {
-    margin: 0;
+    margin: 0 auto 0 0;
     font-size: var(--_font-size-large);
   }
 
@@ -23,9 +23,6 @@ export const kbBrowserStyles = css`
     position: relative;
     flex: 0 1 24rem;
     min-width: min(100%, 16rem);
-  }
-  .title {
-    margin-right: auto;
   }
   .search .input {
     padding-left: 2.25rem;
