@@ -207,6 +207,11 @@ describe('portal-dashboard', () => {
     expect(tableRows(status.querySelector('table')!).map((r) => r[1])).to.deep.equal(data.stats.byStatus.map((s) => String(s.count)));
     // by type: a segment per type, legend and table
     expect(type.querySelectorAll('circle.segment').length).to.equal(data.stats.byType.length);
+    // each segment in its palette colour, the legend's swatch in the same one
+    const segments = [...type.querySelectorAll('circle.segment')];
+    const strokes = segments.map((c) => getComputedStyle(c).stroke);
+    expect(new Set(strokes).size).to.equal(segments.length);
+    expect([...type.querySelectorAll('.swatch')].map((w) => getComputedStyle(w).backgroundColor)).to.deep.equal(strokes);
     expect(tableRows(type.querySelector('table')!).map((r) => r.slice(0, 2))).to.deep.equal(data.stats.byType.map((t) => [t.name, String(t.count)]));
     expect(type.querySelector('.donut .total')!.textContent).to.equal(String(data.stats.byStatus.reduce((n, s) => n + s.count, 0)));
     // weekly: two series over 12 weeks

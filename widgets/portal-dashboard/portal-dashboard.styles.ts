@@ -347,45 +347,31 @@ export const portalDashboardStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  .segment[data-index='0'] {
-    stroke: var(--_chart-1);
+  /* the palette by position: the donut's segments and the legend's swatches */
+  [data-index='1'] {
+    --_c: var(--_chart-2);
   }
-  .segment[data-index='1'] {
-    stroke: var(--_chart-2);
+  [data-index='2'] {
+    --_c: var(--_chart-3);
   }
-  .segment[data-index='2'] {
-    stroke: var(--_chart-3);
+  [data-index='3'] {
+    --_c: var(--_chart-4);
   }
-  .segment[data-index='3'] {
-    stroke: var(--_chart-4);
+  [data-index='4'] {
+    --_c: var(--_chart-5);
   }
-  .segment[data-index='4'] {
-    stroke: var(--_chart-5);
+  [data-index='5'] {
+    --_c: var(--_chart-6);
   }
-  .segment[data-index='5'] {
-    stroke: var(--_chart-6);
+  .segment {
+    stroke: var(--_c, var(--_chart-1));
   }
   .swatch {
     flex: none;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 3px;
-    background: var(--_chart-1);
-  }
-  .swatch[data-index='1'] {
-    background: var(--_chart-2);
-  }
-  .swatch[data-index='2'] {
-    background: var(--_chart-3);
-  }
-  .swatch[data-index='3'] {
-    background: var(--_chart-4);
-  }
-  .swatch[data-index='4'] {
-    background: var(--_chart-5);
-  }
-  .swatch[data-index='5'] {
-    background: var(--_chart-6);
+    background: var(--_c, var(--_chart-1));
   }
   .donut-layout {
     display: flex;
@@ -429,15 +415,15 @@ export const portalDashboardStyles = css`
     stroke: var(--_closed);
     stroke-dasharray: 6 4;
   }
-  .marker.opened {
-    fill: var(--_opened);
+  .marker {
     stroke: var(--_panel);
     stroke-width: 1.5;
   }
+  .marker.opened {
+    fill: var(--_opened);
+  }
   .marker.closed {
     fill: var(--_closed);
-    stroke: var(--_panel);
-    stroke-width: 1.5;
   }
   .grid {
     stroke: var(--_color-border);
