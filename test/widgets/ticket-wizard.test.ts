@@ -480,6 +480,37 @@ describe('ticket-wizard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a kept draft that is broken is dropped; wrong values in it fall back to the defaults (R-WIZ-11)', async () => {
+    const key = 'helpdesk-portal.ticket-wizard.v1:acc-erik';
+    sessionStorage.setItem(key, '{"v":1,"draft":');
+    const broken = await mount(erik);
+    expect($maybe(broken.el, '.restored')).to.equal(null);
+    expect(currentStep(broken.el)).to.equal('Subject and tags');
+    broken.el.remove();
+
+    sessionStorage.setItem(
+      key,
+      JSON.stringify({
+        v: 1,
+        step: 9,
+        reached: -1,
+        draft: { subject: 42, tags: ['Drucker', 3], urgency: 'extreme', impact: 'high', release: 'yes', private: true, referenceNo: 'PO-1', attachments: [{ id: 7 }] },
+      }),
+    );
+    const { el } = await mount(erik);
+    expect($(el, '.restored').textContent).to.contain('Your unsent ticket was restored.');
+    expect(currentStep(el), 'a step out of range becomes the last').to.equal('Review and send');
+    expect(reviewRows(el)).to.deep.include({
+      Subject: '',
+      Tags: 'Drucker',
+      'Reference number': 'PO-1',
+      Urgency: 'Medium',
+      Impact: 'High',
+      Private: 'Yes',
+    });
+    expect($(el, '[part=review]').textContent).to.contain('No attachments');
+  });
+
   it('a network error on sending keeps everything and offers a retry (R-WIZ-11, R-X-5)', async () => {
     const { el, api } = await mount(erik);
     await fillValid(el);

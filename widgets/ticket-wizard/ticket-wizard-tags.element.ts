@@ -174,8 +174,7 @@ export class TicketWizardTags extends PortalElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -186,7 +185,6 @@ export class TicketWizardTags extends PortalElement {
   protected override render(): TemplateResult {
     const error = this.ownError || this.error;
     const open = this.open && this.suggestions.length > 0;
-    const described = ['tags-hint', error ? 'tags-error' : ''].filter(Boolean).join(' ');
     return html`<div class="field" lang=${this.locale}>
       <label for="tag-input">${msg('Tags')}</label>
       <span class="hint" id="tags-hint">${msg('Keywords that help to sort and find the ticket. Enter or comma adds a tag.')}</span>
@@ -214,7 +212,7 @@ export class TicketWizardTags extends PortalElement {
           aria-controls="tag-list"
           aria-activedescendant=${open && this.active >= 0 ? `tag-option-${this.active}` : nothing}
           aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${described}
+          aria-describedby="tags-hint${error ? ' tags-error' : ''}"
           .value=${this.text}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}

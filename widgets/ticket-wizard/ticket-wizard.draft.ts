@@ -114,56 +114,48 @@ export interface StoredDraft {
   reached: number;
 }
 
-const storageKey = (accountId: string) => `helpdesk-portal.ticket-wizard.v1:${accountId}`;
-
-function storage(): Storage | null {
+/**
+ * `use` with this tab's sessionStorage and the account's key. Without storage (blocked, full,
+ * not a browser) nothing happens: the draft stays in memory for this page.
+ */
+function withStorage<T>(accountId: string, use: (storage: Storage, key: string) => T): T | undefined {
   try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+    return use(sessionStorage, `helpdesk-portal.ticket-wizard.v1:${accountId}`);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
 /** The draft kept for this account in this tab, if any (anything malformed is dropped). */
 export function loadDraft(accountId: string): StoredDraft | null {
-  const raw = storage()?.getItem(storageKey(accountId));
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as { v?: number; draft?: Partial<Draft>; step?: number; reached?: number };
-    if (parsed.v !== 1 || !parsed.draft || typeof parsed.draft !== 'object') return null;
-    const d = parsed.draft as Record<string, unknown>;
-    const draft = emptyDraft();
-    // the texts and switches where they have the right type; the two levels only as levels
-    for (const key of Object.keys(draft) as Field[]) {
-      if (typeof d[key] === typeof draft[key]) (draft as unknown as Record<string, unknown>)[key] = d[key];
-    }
-    for (const key of ['urgency', 'impact'] as const) if (!['low', 'medium', 'high'].includes(draft[key])) draft[key] = 'medium';
-    draft.tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string').slice(0, TAGS_MAX) : [];
-    draft.attachments = Array.isArray(d.attachments)
-      ? d.attachments
-          .filter((a: Partial<UploadedFile> | null) => !!a && typeof a === 'object' && typeof a.id === 'string' && typeof a.fileName === 'string')
-          .map((a: UploadedFile) => ({ id: a.id, fileName: a.fileName, contentType: String(a.contentType ?? ''), size: Number(a.size) || 0, previewable: !!a.previewable }))
-      : [];
-    const clampStep = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) ? Math.min(Math.max(n, 0), steps.length - 1) : 0);
-    const step = clampStep(parsed.step);
-    return { draft, step, reached: Math.max(step, clampStep(parsed.reached)) };
-  } catch {
-    return null;
-  }
+  return (
+    withStorage(accountId, (storage, key) => {
+      const parsed = JSON.parse(storage.getItem(key) ?? 'null') as { v?: number; draft?: Partial<Draft>; step?: number; reached?: number } | null;
+      if (parsed?.v !== 1 || !parsed.draft || typeof parsed.draft !== 'object') return null;
+      const d = parsed.draft as Record<string, unknown>;
+      const draft = emptyDraft();
+      // the texts and switches where they have the right type; the two levels only as levels
+      for (const key of Object.keys(draft) as Field[]) {
+        if (typeof d[key] === typeof draft[key]) (draft as unknown as Record<string, unknown>)[key] = d[key];
+      }
+      for (const key of ['urgency', 'impact'] as const) if (!['low', 'medium', 'high'].includes(draft[key])) draft[key] = 'medium';
+      draft.tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string').slice(0, TAGS_MAX) : [];
+      draft.attachments = Array.isArray(d.attachments)
+        ? d.attachments
+            .filter((a: Partial<UploadedFile> | null) => !!a && typeof a === 'object' && typeof a.id === 'string' && typeof a.fileName === 'string')
+            .map((a: UploadedFile) => ({ id: a.id, fileName: a.fileName, contentType: String(a.contentType ?? ''), size: Number(a.size) || 0, previewable: !!a.previewable }))
+        : [];
+      const clampStep = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) ? Math.min(Math.max(n, 0), steps.length - 1) : 0);
+      const step = clampStep(parsed.step);
+      return { draft, step, reached: Math.max(step, clampStep(parsed.reached)) };
+    }) ?? null
+  );
 }
 
 export function saveDraft(accountId: string, value: StoredDraft): void {
-  try {
-    storage()?.setItem(storageKey(accountId), JSON.stringify({ v: 1, ...value, savedAt: new Date().toISOString() }));
-  } catch {
-    // Full or blocked storage: the draft stays in memory for this page.
-  }
+  withStorage(accountId, (storage, key) => storage.setItem(key, JSON.stringify({ v: 1, ...value })));
 }
 
 export function clearDraft(accountId: string): void {
-  try {
-    storage()?.removeItem(storageKey(accountId));
-  } catch {
-    // nothing to clear
-  }
+  withStorage(accountId, (storage, key) => storage.removeItem(key));
 }

@@ -807,7 +807,6 @@ export const laterStyles = css`
     height: 1.75rem;
   }
   .success h2 {
-    font-size: var(--_font-size-large);
     outline: none;
   }
   .success-subject {

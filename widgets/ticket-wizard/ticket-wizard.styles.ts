@@ -8,8 +8,10 @@ export const ticketWizardStyles = css`
   .base {
     max-width: var(--ticket-wizard-max-width, 64rem);
   }
-  .head h2 {
+  h2 {
     font-size: var(--_font-size-large);
+  }
+  .head h2 {
     margin-bottom: var(--_space-1);
   }
   .lead {
@@ -139,9 +141,6 @@ export const ticketWizardStyles = css`
   /* states */
   .panel-state {
     max-width: 40rem;
-  }
-  .panel-state h2 {
-    font-size: var(--_font-size-large);
   }
   @container (max-width: 52rem) {
     .layout {
