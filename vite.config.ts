@@ -26,10 +26,19 @@ export default defineConfig({
   // Lit and friends branch on NODE_ENV in places; lib mode leaves process.env alone otherwise,
   // and `process` does not exist in a browser.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  // The widgets' context protocol is our own small implementation (widgets/core/context.ts, same
-  // events and API as @lit/context for what we use); element modules that still import
-  // '@lit/context' get it too, so one copy ships (issue 7).
-  resolve: { alias: [{ find: /^@lit\/context$/, replacement: fileURLToPath(new URL('./widgets/core/context.ts', import.meta.url)) }] },
+  // Two small runtimes of our own instead of the packages' (issue 7), for everything the build
+  // bundles (tests run the sources unbundled, with the packages):
+  // - the context protocol (widgets/core/context.ts; same events and API as @lit/context for what
+  //   we use, and interoperable with it): element modules that still import '@lit/context' get it;
+  // - localisation (widgets/core/localize.ts: msg, str, configureLocalization,
+  //   updateWhenLocaleChanges with @lit/localize's ids and events); the sources import
+  //   '@lit/localize', which lit-localize's tools read.
+  resolve: {
+    alias: [
+      { find: /^@lit\/context$/, replacement: fileURLToPath(new URL('./widgets/core/context.ts', import.meta.url)) },
+      { find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('./widgets/core/localize.ts', import.meta.url)) },
+    ],
+  },
   oxc: {
     decorator: { legacy: true },
     // together: TypeScript's useDefineForClassFields: false (Lit's reactive properties need it)
@@ -68,7 +77,7 @@ export default defineConfig({
               // (the loader imports that one statically): a widget then costs its own chunk plus
               // this one (issue 7, size budget).
               name: 'core',
-              test: /widgets[\\/]core[\\/](api|api-http|base-element|context|contexts|define-once|events|hc|icons|localization|locale-codes|messages|styles|tokens|version)\.ts$/,
+              test: /widgets[\\/]core[\\/](api|api-http|base-element|context|contexts|define-once|events|hc|icons|localization|localize|locale-codes|messages|styles|tokens|version)\.ts$/,
             },
             {
               // The account resources (core/http/auth.ts, me.ts) in chunks of their own: <portal-session>
