@@ -76,7 +76,7 @@ const loading = () =>
  * @cssprop --ticket-wizard-steps-width - Width of the step list on wide layouts (default 15rem).
  *
  * @cssstate loading - Lookups (partners, types, areas) are loading.
- * @cssstate error - The lookups could not be loaded.
+ * @cssstate error - The lookups (or the steps after the first) could not be loaded.
  * @cssstate denied - The account may not create tickets (viewer).
  * @cssstate empty - There are no ticket types or areas to choose from.
  * @cssstate ready - The form shows.
@@ -120,8 +120,6 @@ export class TicketWizard extends PortalElement {
   @state() private reached = 0;
   @state() private announcement = '';
   @state() private loadError: unknown = null;
-  /** the steps module could not be loaded @internal */
-  @state() private laterError: unknown = null;
 
   /** the account whose draft is in memory @internal */
   owner: string | null = null;
@@ -172,7 +170,7 @@ export class TicketWizard extends PortalElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // the later steps: at once when the wizard is past its first step, else when the browser is idle
-    if (this.#view() === 'ready' && !this.laterError) {
+    if (this.#view() === 'ready') {
       if (this.step) this.#load();
       else if (!this.#idle) {
         this.#idle = true;
@@ -247,8 +245,13 @@ export class TicketWizard extends PortalElement {
         then(m);
       },
       (e: unknown) => {
+        // the next need tries again; needed now (past the first step): the error view and its
+        // "Try again", which loads the lookups and then these steps (the draft stays as it is)
         this.#loading = undefined;
-        this.laterError = e;
+        if (this.step) {
+          this.data = undefined;
+          this.loadError = e;
+        }
       },
     );
   }
@@ -366,17 +369,7 @@ export class TicketWizard extends PortalElement {
               @change=${(e: Event) => this.upd({ tags: [...(e.target as TicketWizardTags).value] }, 'tags')}
             ></ticket-wizard-tags>
           </div>
-          ${later
-            ? later.panels(this, data)
-            : this.step
-              ? this.laterError
-                ? html`<div class="alert danger" role="alert">
-                    ${icons.alert()}
-                    <p>${errorMessage(this.laterError)}</p>
-                    <button class="button small" type="button" @click=${() => (this.laterError = null)}>${msg('Try again')}</button>
-                  </div>`
-                : loading()
-              : nothing}
+          ${later ? later.panels(this, data) : this.step ? loading() : nothing}
           <div part="actions" class="actions">
             ${this.step > 0
               ? html`<button class="button" type="button" ?disabled=${this.sending} @click=${() => this.goTo(this.step - 1)}>${msg('Back')}</button>`
