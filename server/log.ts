@@ -6,6 +6,8 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** whether lines of this level are written (callers may skip gathering their fields) */
+  enabled(level: LogLevel): boolean;
 }
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -28,6 +30,7 @@ export function createLogger(
     info: (m, f) => log('info', m, f),
     warn: (m, f) => log('warn', m, f),
     error: (m, f) => log('error', m, f),
+    enabled: (level) => order[level] >= min,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Account } from '../db/schema.js';
 import type { Actor } from '../domain/actor.js';
+import type { MembershipRow } from './sessions.js';
 
 /** The caller as the domain sees it: the account plus its memberships and their rights. */
 export async function loadActor(db: Db, account: Account): Promise<Actor> {
@@ -20,6 +21,11 @@ export async function loadActor(db: Db, account: Account): Promise<Actor> {
           .orderBy('business_partner.name')
           .execute()
       : [];
+  return actorOf(account, memberships);
+}
+
+/** The actor from its account and memberships (ordered by partner name), as `loadActor` reads them. */
+export function actorOf(account: Account, memberships: readonly MembershipRow[]): Actor {
   return {
     accountId: account.id,
     kind: account.kind,

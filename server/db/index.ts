@@ -70,8 +70,13 @@ export function openSqlite(path: string): SQLite.Database {
  * Kysely prepares every query anew; SQLite then parses and plans it again each time (a quarter
  * of the board's database time in `npm run bench`). Prepared statements are kept per SQL text
  * (the most recently used 500); SQLite re-prepares one itself when the schema changed.
+ *
+ * Every statement that can change the database (`!readonly`: writes, DDL) counts as a change
+ * of this connection's data (`DataVersion`). better-sqlite3 runs a statement synchronously right
+ * after Kysely prepared it, so counting at prepare time counts every write before anyone can
+ * read its result.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 500) {
+function withStatementCache(sqlite: SQLite.Database, version: DataVersion, size = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
@@ -84,13 +89,52 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
         if (cache.size >= size) cache.delete(cache.keys().next().value!);
       }
       cache.set(text, stmt);
+      if (!stmt.readonly) version.written();
       return stmt;
     },
   };
 }
 
+/**
+ * A number that changes whenever the data of a database may have changed: by a write of this
+ * connection (counted by `withStatementCache`) or a commit of another connection, the CLI's
+ * for instance (`PRAGMA data_version` differs then). It only grows, so an answer stored under
+ * one value is never taken for a later state. For exact caches of answers (tickets.ts).
+ */
+export class DataVersion {
+  #local = 0;
+  #seen: number | null = null;
+  #statement: SQLite.Statement | null = null;
+  constructor(private readonly sqlite: SQLite.Database) {}
+
+  written(): void {
+    this.#local++;
+  }
+
+  /** The current value: asks SQLite whether another connection committed since the last call. */
+  current(): number {
+    this.#statement ??= this.sqlite.prepare('PRAGMA data_version').pluck();
+    const external = this.#statement.get() as number;
+    if (external !== this.#seen) {
+      this.#seen = external;
+      this.#local++;
+    }
+    return this.#local;
+  }
+}
+
+const versions = new WeakMap<Db, DataVersion>();
+
+/** The data version of a database made by `createDb`. */
+export function dataVersion(db: Db): DataVersion | undefined {
+  return versions.get(db);
+}
+
 export function createDb(sqlite: SQLite.Database): Db {
-  return new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const version = new DataVersion(sqlite);
+  const db = new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: withStatementCache(sqlite, version) }) });
+  versions.set(db, version);
+  return db;
 }
 
 const provider: MigrationProvider = {

@@ -20,6 +20,7 @@ import { derivePriority, parsePriorityMatrix, type PriorityMatrix } from '../sch
 import { foldText, indexTicket, searchHits, searchSlots } from '../db/search.js';
 import type { CreateTicketInput, ListTicketsQuery, TicketFilter } from '../schemas/tickets.js';
 import { openStatuses, ticketFilter } from '../schemas/tickets.js';
+import { dataVersion } from '../db/index.js';
 import { audit } from './audit.js';
 import { notifyTicketEvent } from './notifications.js';
 
@@ -220,6 +221,97 @@ export interface ListResult {
  * index hits of the caller's partners and joins each ticket by integer key.
  */
 export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQuery, locale: Locale): Promise<ListResult> {
+  return JSON.parse(await listTicketsJson(deps, actor, query, locale)) as ListResult;
+}
+
+/** `listTicketsBody` as text. */
+export async function listTicketsJson(deps: Deps, actor: Actor, query: ListTicketsQuery, locale: Locale): Promise<string> {
+  return (await listTicketsBody(deps, actor, query, locale)).toString('utf8');
+}
+
+/**
+ * `listTickets` as the UTF-8 JSON of the answer, as the routes send it: the items are the JSON
+ * SQLite writes (`itemJson`), not parsed and written again (`npm run bench`).
+ *
+ * Answers without a search or a saved query are kept (`listCache`): exact, because they are
+ * stored under the database's data version (any write of this process, any commit of another
+ * one, such as the CLI's, starts afresh) and keyed by everything they depend on besides the data:
+ * the actor's account, kind, system partner and memberships with their rights, the query and
+ * the language. A saved query may depend on the clock (closedWithinDays) and a search is asked
+ * once, not again and again, so neither is kept.
+ */
+export async function listTicketsBody(deps: Deps, actor: Actor, query: ListTicketsQuery, locale: Locale): Promise<Buffer> {
+  const version = query.q === undefined && query.query === undefined ? dataVersion(deps.db) : undefined;
+  if (!version) return Buffer.from(await computeList(deps, actor, query, locale), 'utf8');
+  const cache = listCache(deps.db);
+  const at = version.current();
+  if (cache.version !== at) cache.reset(at);
+  const key = JSON.stringify([actor.accountId, actor.kind, actor.systemPartnerId, actor.memberships, query, locale]);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const body = Buffer.from(await computeList(deps, actor, query, locale), 'utf8');
+  // stored under the version read before the answer was made: a write meanwhile has moved
+  // the version on, so this entry is never read again
+  if (cache.version === at) cache.set(key, body);
+  return body;
+}
+
+/** Most recently used list answers of one database's current data version. */
+class ListCache {
+  version = -1;
+  #entries = new Map<string, Buffer>();
+  #bytes = 0;
+  constructor(
+    private readonly maxEntries = 200,
+    private readonly maxBytes = 16_000_000,
+  ) {}
+
+  reset(version: number): void {
+    this.version = version;
+    this.#entries = new Map();
+    this.#bytes = 0;
+  }
+
+  get(key: string): Buffer | undefined {
+    const body = this.#entries.get(key);
+    if (body !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, body);
+    }
+    return body;
+  }
+
+  set(key: string, body: Buffer): void {
+    if (body.byteLength > this.maxBytes) return;
+    const old = this.#entries.get(key);
+    if (old !== undefined) {
+      this.#entries.delete(key);
+      this.#bytes -= old.byteLength;
+    }
+    this.#entries.set(key, body);
+    this.#bytes += body.byteLength;
+    while (this.#entries.size > this.maxEntries || this.#bytes > this.maxBytes) {
+      const [oldest, value] = this.#entries.entries().next().value!;
+      this.#entries.delete(oldest);
+      this.#bytes -= value.byteLength;
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+const listCaches = new WeakMap<Db, ListCache>();
+
+/** The list answers kept for `db` (exported for tests). */
+export function listCache(db: Db): ListCache {
+  let cache = listCaches.get(db);
+  if (!cache) listCaches.set(db, (cache = new ListCache()));
+  return cache;
+}
+
+async function computeList(deps: Deps, actor: Actor, query: ListTicketsQuery, locale: Locale): Promise<string> {
   const { db, clock } = deps;
   const now = clock.now();
   let saved: TicketFilter = {};
@@ -230,14 +322,10 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
     saved = parsed.success ? parsed.data : {};
   }
   const dir = query.dir ?? defaultDir[query.sort];
-  const result = (items: TicketListItem[], total: number): ListResult => ({
-    items,
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    sort: query.sort,
-    dir,
-  });
+  // JSON.stringify of a ListResult, with the items' JSON as SQLite wrote it
+  const result = (items: string[], total: number): string =>
+    `{"items":[${items.join(',')}],"total":${JSON.stringify(total)},"page":${JSON.stringify(query.page)},` +
+    `"pageSize":${JSON.stringify(query.pageSize)},"sort":${JSON.stringify(query.sort)},"dir":${JSON.stringify(dir)}}`;
 
   const constraints: Constraints = {
     statuses: both(saved.statuses, query.status),
@@ -284,7 +372,7 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return result(await listItemsByKey(db, rows, locale), total);
+    return result(await listItemJsonByKey(db, rows, locale), total);
   }
   if (fromStats) {
     // the board: one query walks the index in order and stops after the page; the total comes
@@ -304,7 +392,7 @@ export async function listTickets(deps: Deps, actor: Actor, query: ListTicketsQu
       SELECT ${fromStats ? countSql(actor, constraints) : sql`(SELECT count(*) FROM ${from} WHERE ${all(where)})`} AS n`.execute(db);
     count = Number(row.rows[0]?.n ?? 0);
   }
-  return result(await listItemsByKey(db, page.map((r) => r.rk), locale), Number(count));
+  return result(await listItemJsonByKey(db, page.map((r) => r.rk), locale), Number(count));
 }
 
 /**
@@ -361,39 +449,45 @@ async function searchPage(
  * One list item as JSON, written by SQLite: the names of its type, area, partner and author and
  * its tags by key (covering indexes, migration 0006). Handing SQLite's rows to JavaScript column
  * by column (17 values and 5 names a ticket) cost more than finding them (`npm run bench`).
+ * Three parts: `head` (the object up to the author), `tags` (an array, in no particular order)
+ * and `tail` (the object from createdAt on); `itemText` joins them with the tags sorted.
  */
 const itemJson = (locale: Locale) => {
   const n = nameCol(locale);
   return sql.raw(
     `json_object('id', ticket.id, 'number', ticket.number, 'subject', ticket.subject, 'status', ticket.status, ` +
-      `'priority', ticket.priority, 'urgency', ticket.urgency, 'impact', ticket.impact, 'private', ticket.private, ` +
+      `'priority', ticket.priority, 'urgency', ticket.urgency, 'impact', ticket.impact, ` +
+      `'private', CASE WHEN ticket.private = 1 THEN json('true') ELSE json('false') END, ` +
       `'referenceNo', ticket.reference_no, ` +
       `'type', json_object('id', ticket.type_id, 'name', coalesce((SELECT ${n} FROM ticket_type WHERE id = ticket.type_id), '')), ` +
       `'area', json_object('id', ticket.area_id, 'name', coalesce((SELECT ${n} FROM area WHERE id = ticket.area_id), '')), ` +
       `'businessPartner', json_object('id', ticket.business_partner_id, 'name', coalesce((SELECT name FROM business_partner WHERE id = ticket.business_partner_id), '')), ` +
-      `'author', json_object('id', ticket.author_id, 'name', coalesce((SELECT name FROM account WHERE id = ticket.author_id), '')), ` +
-      `'tags', json((SELECT json_group_array(tag.name) FROM ticket_tag JOIN tag ON tag.id = ticket_tag.tag_id WHERE ticket_tag.ticket_id = ticket.id)), ` +
-      `'createdAt', ticket.created_at, 'updatedAt', ticket.updated_at, 'releasedAt', ticket.released_at, 'closedAt', ticket.closed_at)`,
+      `'author', json_object('id', ticket.author_id, 'name', coalesce((SELECT name FROM account WHERE id = ticket.author_id), ''))) AS head, ` +
+      `(SELECT json_group_array(tag.name) FROM ticket_tag JOIN tag ON tag.id = ticket_tag.tag_id WHERE ticket_tag.ticket_id = ticket.id) AS tags, ` +
+      `json_object('createdAt', ticket.created_at, 'updatedAt', ticket.updated_at, 'releasedAt', ticket.released_at, 'closedAt', ticket.closed_at) AS tail`,
   );
 };
 
-/** Items from `itemJson` texts: `private` as a boolean, tags in reading order. */
-function parseItems(json: string[]): TicketListItem[] {
-  const items = JSON.parse(`[${json.join(',')}]`) as (Omit<TicketListItem, 'private'> & { private: number | boolean })[];
-  for (const item of items) {
-    item.private = item.private === 1;
-    if (item.tags.length > 1) item.tags = sortedTags(item.tags);
-  }
-  return items as TicketListItem[];
+interface ItemParts {
+  head: string;
+  tags: string;
+  tail: string;
 }
 
-/** The list items of `ticket_list` rows by key, in the order of `keys`. */
-async function listItemsByKey(db: Db, keys: number[], locale: Locale): Promise<TicketListItem[]> {
+/** One item's JSON from `itemJson`'s parts: tags in reading order (`sortedTags`). */
+function itemText(p: ItemParts): string {
+  // '[]' or '["one"]' need no sorting; '["a","b"]' has at least one comma
+  const tags = p.tags.includes(',') ? JSON.stringify(sortedTags(JSON.parse(p.tags) as string[])) : p.tags;
+  return `${p.head.slice(0, -1)},"tags":${tags},${p.tail.slice(1)}`;
+}
+
+/** The list items' JSON of `ticket_list` rows by key, in the order of `keys`. */
+async function listItemJsonByKey(db: Db, keys: number[], locale: Locale): Promise<string[]> {
   if (keys.length === 0) return [];
-  const found = await sql<{ rk: number; item: string }>`
-    SELECT ticket.rk, ${itemJson(locale)} AS item FROM ticket_list AS ticket WHERE ticket.rk IN (${sql.join(keys)})`.execute(db);
-  const byKey = new Map(found.rows.map((r) => [r.rk, r.item]));
-  return parseItems(keys.map((k) => byKey.get(k)!));
+  const found = await sql<ItemParts & { rk: number }>`
+    SELECT ticket.rk, ${itemJson(locale)} FROM ticket_list AS ticket WHERE ticket.rk IN (${sql.join(keys)})`.execute(db);
+  const byKey = new Map(found.rows.map((r) => [r.rk, r]));
+  return keys.map((k) => itemText(byKey.get(k)!));
 }
 
 /** The ticket if the actor may see it; otherwise 404, exactly like a missing id. */
@@ -465,8 +559,9 @@ export async function getDecidedTicket(deps: Deps, actor: Actor, id: string, loc
 async function ticketDetail(deps: Deps, actor: Actor, t: Ticket, locale: Locale): Promise<TicketDetail> {
   const { db } = deps;
   const id = t.id;
-  const found = await sql<{ item: string }>`SELECT ${itemJson(locale)} AS item FROM ticket_list AS ticket WHERE ticket.id = ${id}`.execute(db);
-  const [item] = parseItems(found.rows.map((r) => r.item));
+  const found = await sql<ItemParts>`SELECT ${itemJson(locale)} FROM ticket_list AS ticket WHERE ticket.id = ${id}`.execute(db);
+  const row = found.rows[0];
+  const item = row ? (JSON.parse(itemText(row)) as TicketListItem) : undefined;
   const { agentWork: _a, ...abilities } = ticketAbilities(actor, t);
   return {
     ...item!,

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
 import { ApiError } from './errors.js';
 import { validateSessionToken } from '../auth/sessions.js';
-import { loadActor } from '../auth/actor.js';
+import { actorOf } from '../auth/actor.js';
 
 /**
  * Sets a header on the response a handler has already made. Hono's `c.header()` at that point
@@ -32,6 +32,8 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   setResponseHeader(c, 'X-Request-Id', id);
   const { logger } = c.var.deps;
+  // the fields cost something to gather (LOG_LEVEL=warn in production, `npm run bench`)
+  if (!logger.enabled('info')) return;
   logger.info('request', {
     requestId: id,
     method: c.req.method,
@@ -152,7 +154,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
         // a host-token session was authenticated by the partner's intranet: no portal password to change
         mustChangePassword: found.account.must_change_password === 1 && found.session.via !== 'host',
       });
-      c.set('actor', await loadActor(deps.db, found.account));
+      c.set('actor', actorOf(found.account, found.memberships));
     }
   }
   return next();

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { addKey, listKeys, listOrigins, requirePartner, revokeKey, setOrigins } from '../domain/partners.js';
-import { jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { jsonBody, jsonText, pathParams, queryParams } from '../http/validate.js';
 import { requestLocale } from '../http/locale.js';
 import { agentPositionBody, agentStatusBody, idParam, listTicketsQuery } from '../schemas/tickets.js';
-import { getTicketDetail, listPositions, listTickets } from '../domain/tickets.js';
+import { getTicketDetail, listPositions, listTicketsBody, type ListResult } from '../domain/tickets.js';
 import { addAgentPosition, changeStatusAsAgent, requireAgent } from '../domain/agent.js';
 import { uploadToTicket } from '../domain/attachments.js';
 
@@ -62,7 +62,7 @@ export const agentRoutes = new Hono<AppEnv>()
   })
   // GET /api/agent/tickets — released tickets of the agent's system partner
   .get('/tickets', queryParams(listTicketsQuery), async (c) => {
-    return c.json(await listTickets(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c)), 200);
+    return jsonText<ListResult>(c, await listTicketsBody(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c)));
   })
   // GET /api/agent/tickets/:id — the ticket with its whole history (internal notes included)
   .get('/tickets/:id', pathParams(idParam), async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
-import { jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { jsonBody, jsonText, pathParams, queryParams } from '../http/validate.js';
 import { requestLocale } from '../http/locale.js';
 import {
   createTicketBody,
@@ -19,7 +19,8 @@ import {
   getDecidedTicket,
   getTicketDetail,
   listPositions,
-  listTickets,
+  listTicketsBody,
+  type ListResult,
   reopenTicket,
 } from '../domain/tickets.js';
 import { decideRelease, resubmitTicket } from '../domain/releases.js';
@@ -34,8 +35,8 @@ const customerOnly = (kind: string) => {
 export const ticketsRoutes = new Hono<AppEnv>()
   // GET /api/tickets — the board's list (R-BOARD-1..5)
   .get('/', queryParams(listTicketsQuery), async (c) => {
-    const r = await listTickets(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c));
-    return c.json(r, 200);
+    const body = await listTicketsBody(c.var.deps, c.var.actor!, c.req.valid('query'), requestLocale(c));
+    return jsonText<ListResult>(c, body);
   })
 
   // POST /api/tickets — the wizard's result (R-WIZ-1..10)

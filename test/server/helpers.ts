@@ -21,9 +21,9 @@ export interface TestContext {
   client: { address: string };
 }
 
-/** A fresh migrated in-memory database and an app on it. */
-export async function testContext(config: Partial<Config> = {}): Promise<TestContext> {
-  const sqlite = openSqlite(':memory:');
+/** A fresh migrated database (in memory, or a new file at `dbPath`) and an app on it. */
+export async function testContext(config: Partial<Config> = {}, opts: { dbPath?: string } = {}): Promise<TestContext> {
+  const sqlite = openSqlite(opts.dbPath ?? ':memory:');
   const db = createDb(sqlite);
   await migrate(db);
   const clock = new ManualClock();
