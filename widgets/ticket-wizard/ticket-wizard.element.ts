@@ -177,7 +177,7 @@ export class TicketWizard extends PortalElement {
         whenIdle(() => this.#load());
       }
     }
-    this.#later?.updated(this, changed.has('step'));
+    this.#later?.afterRender(this, changed.has('step'));
     const focus = this.focusNext;
     this.focusNext = null;
     if (focus) this.renderRoot.querySelector<HTMLElement>(focus)?.focus();

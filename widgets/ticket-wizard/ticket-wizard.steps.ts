@@ -382,7 +382,7 @@ export function createButton(w: TicketWizard): TemplateResult {
 }
 
 /** After a render: files of a restored draft into the file drop; the editor loads when its step shows. */
-export function updated(w: TicketWizard, stepChanged: boolean): void {
+export function afterRender(w: TicketWizard, stepChanged: boolean): void {
   const root = w.renderRoot;
   const fileDrop = root.querySelector<PortalFileDrop>('portal-file-drop');
   if (w.pushFiles && fileDrop) {
