@@ -22,32 +22,14 @@ export const createContext = <V, K = unknown>(key: K) => key as Context<K, V>;
 
 type Callback = (value: unknown, unsubscribe?: () => void) => void;
 type Host = ReactiveControllerHost & HTMLElement;
+/** What a consumer sends up ("who provides `context`? call `callback`, again on change") and what a provider sends up when it connects. */
+type ContextEvent = Event & { context: unknown; contextTarget: Element; callback: Callback; subscribe?: boolean };
 
-/** What a consumer sends up: "who provides `context`? call `callback` (again on change)". */
-export class ContextRequestEvent extends Event {
-  constructor(
-    readonly context: unknown,
-    readonly contextTarget: Element,
-    readonly callback: Callback,
-    readonly subscribe?: boolean,
-  ) {
-    super('context-request', { bubbles: true, composed: true });
-  }
-}
-
-/** What a provider sends up when it connects: providers and the root above re-route to it. */
-class ContextProviderEvent extends Event {
-  constructor(
-    readonly context: unknown,
-    readonly contextTarget: Element,
-  ) {
-    super('context-provider', { bubbles: true, composed: true });
-  }
-}
-
-type Request = Event & { context: unknown; contextTarget?: Element; callback: Callback; subscribe?: boolean };
-const targetOf = (e: Event & { contextTarget?: Element }) => e.contextTarget ?? (e.composedPath()[0] as Element);
-const ask = (el: Element, context: unknown, callback: Callback) => el.dispatchEvent(new ContextRequestEvent(context, el, callback, true));
+/** `context-request` or `context-provider`, bubbling out of shadow roots, with the protocol's fields. */
+const send = (from: Element, type: string, context: unknown, callback?: Callback, subscribe?: boolean) =>
+  from.dispatchEvent(Object.assign(new Event(type, { bubbles: true, composed: true }), { context, contextTarget: from, callback, subscribe }));
+const listen = (on: Element, type: string, handle: (e: ContextEvent, target: Element) => void) =>
+  on.addEventListener(type, (e) => handle(e as ContextEvent, (e as ContextEvent).contextTarget ?? (e.composedPath()[0] as Element)));
 
 export class ContextProvider<V> implements ReactiveController {
   readonly context: unknown;
@@ -60,22 +42,19 @@ export class ContextProvider<V> implements ReactiveController {
   ) {
     this.context = options.context;
     this.#value = options.initialValue;
-    host.addEventListener('context-request', (e) => {
-      const r = e as Request;
-      const consumer = targetOf(r);
+    listen(host, 'context-request', (r, consumer) => {
       if (r.context !== this.context || consumer === host) return;
-      e.stopPropagation();
+      r.stopPropagation();
       if (!r.subscribe) return r.callback(this.#value);
       let s = this.#subscribers.get(r.callback);
       if (!s) this.#subscribers.set(r.callback, (s = [consumer, () => this.#subscribers.delete(r.callback)]));
       r.callback(this.#value, s[1]);
     });
     // a provider connected below this one: its part of the tree asks again and gets the nearer one
-    host.addEventListener('context-provider', (e) => {
-      const p = e as ContextProviderEvent;
-      if (p.context !== this.context || targetOf(p) === host) return;
-      e.stopPropagation();
-      for (const [callback, [consumer]] of [...this.#subscribers]) ask(consumer, this.context, callback);
+    listen(host, 'context-provider', (p, child) => {
+      if (p.context !== this.context || child === host) return;
+      p.stopPropagation();
+      for (const [callback, [consumer]] of [...this.#subscribers]) send(consumer, 'context-request', this.context, callback, true);
     });
     host.addController(this);
   }
@@ -91,7 +70,7 @@ export class ContextProvider<V> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.dispatchEvent(new ContextProviderEvent(this.context, this.host));
+    send(this.host, 'context-provider', this.context);
   }
 }
 
@@ -123,7 +102,7 @@ class ContextConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.dispatchEvent(new ContextRequestEvent(this.context, this.host, this.#callback, this.subscribe));
+    send(this.host, 'context-request', this.context, this.#callback, this.subscribe);
   }
 
   hostDisconnected(): void {
@@ -149,10 +128,8 @@ export class ContextRoot {
   readonly #pending = new Map<unknown, { seen: WeakMap<Element, WeakSet<Callback>>; list: [WeakRef<Element>, WeakRef<Callback>][] }>();
 
   attach(root: Element): void {
-    root.addEventListener('context-request', (e) => {
-      const r = e as Request;
+    listen(root, 'context-request', (r, el) => {
       if (r.subscribe !== true) return;
-      const el = targetOf(r);
       let p = this.#pending.get(r.context);
       if (!p) this.#pending.set(r.context, (p = { seen: new WeakMap(), list: [] }));
       let callbacks = p.seen.get(el);
@@ -161,15 +138,13 @@ export class ContextRoot {
       callbacks.add(r.callback);
       p.list.push([new WeakRef(el), new WeakRef(r.callback)]);
     });
-    root.addEventListener('context-provider', (e) => {
-      const { context } = e as ContextProviderEvent;
+    listen(root, 'context-provider', ({ context }) => {
       const p = this.#pending.get(context);
-      if (!p) return;
       this.#pending.delete(context);
-      for (const [el, callback] of p.list) {
+      for (const [el, callback] of p?.list ?? []) {
         const element = el.deref();
         const cb = callback.deref();
-        if (element && cb) ask(element, context, cb);
+        if (element && cb) send(element, 'context-request', context, cb, true);
       }
     });
   }
