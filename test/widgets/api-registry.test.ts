@@ -62,3 +62,51 @@ describe('HttpApi resource registry', () => {
     expect((error as { status: number }).status).to.be.at.least(400);
   });
 });
+
+/**
+ * Widgets call `api.<name>` on whatever client they get; with the real client that works only
+ * when widgets/core/http/<name>.js was imported. Tests use the fake, so check the sources: from
+ * each widget's define.ts, follow the relative imports (static and dynamic, as the browser gets
+ * them) and require the resource module for every `api.<name>` the reached code uses.
+ */
+describe('every widget imports the API resources it calls', () => {
+  const names = ['auth', 'me', 'tickets', 'uploads', 'attachments', 'lookups', 'queries', 'prefs', 'dashboard', 'kb', 'plan'];
+  const tags = ['approval-inbox', 'kb-browser', 'plan-board', 'portal-app', 'portal-dashboard', 'portal-session', 'ticket-board', 'ticket-detail', 'ticket-wizard'];
+  const sources = new Map<string, Promise<string>>();
+  const source = (path: string) => {
+    let s = sources.get(path);
+    if (!s) {
+      s = fetch(path).then((r) => {
+        if (!r.ok) throw new Error(`${path}: ${r.status}`);
+        return r.text();
+      });
+      sources.set(path, s);
+    }
+    return s;
+  };
+
+  for (const tag of tags) {
+    it(tag, async () => {
+      const seen = new Set<string>();
+      const used = new Map<string, string>();
+      const queue = [`/widgets/${tag}/define.ts`];
+      while (queue.length) {
+        const path = queue.pop()!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const text = await source(path);
+        if (!path.startsWith('/widgets/core/http/')) {
+          for (const m of text.matchAll(/\bapi\.([a-z]+)\b/g)) if (names.includes(m[1]!)) used.set(m[1]!, path);
+        }
+        for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+          const url = new URL(m[1]!, `http://x${path}`).pathname.replace(/\.js$/, '.ts');
+          if (url.startsWith('/widgets/')) queue.push(url);
+        }
+      }
+      expect(seen.size, 'modules reached').to.be.greaterThan(3);
+      const missing = [...used].filter(([name]) => !seen.has(`/widgets/core/http/${name}.ts`)).map(([name, where]) => `api.${name} (${where})`);
+      expect(missing, `resources used without their widgets/core/http module`).to.deep.equal([]);
+    });
+  }
+});
+
