@@ -181,21 +181,27 @@ describe('embedding: two copies of the widgets on one page', () => {
     expect((PortalSession as unknown as Record<symbol, string>)[elementBrand]).to.equal(version);
   });
 
-  it('another copy of the same version: first one stays, silently', () => {
+  /** Warnings load their text first (core/define-once-warning.ts); none may come later either. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  it('another copy of the same version: first one stays, silently', async () => {
     const tag = freshTag();
     customElements.define(tag, copyOf(PortalSession, version));
     const first = customElements.get(tag);
     expect(() => defineOnce(tag, copyOf(PortalSession, version))).to.not.throw();
     expect(customElements.get(tag)).to.equal(first);
+    await settled();
     expect(warnings).to.have.length(0);
   });
 
-  it('another copy of another version: first one stays, with a warning that names both', () => {
+  it('another copy of another version: first one stays, with a warning that names both', async () => {
     const tag = freshTag();
     customElements.define(tag, copyOf(PortalSession, '0.0.9'));
     const first = customElements.get(tag);
     expect(defineOnce(tag, copyOf(PortalSession, '0.2.0'))).to.equal(false);
     expect(customElements.get(tag)).to.equal(first);
+    await waitUntil(() => warnings.length > 0, 'a warning');
+    await settled();
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]![0])).to.contain('0.0.9').and.contain('0.2.0').and.contain(`<${tag}>`);
   });
@@ -218,6 +224,7 @@ describe('embedding: two copies of the widgets on one page', () => {
     }
     expect(errors).to.deep.equal([]);
     expect(customElements.get('portal-session')).to.equal(PortalSession);
+    await settled();
     expect(warnings).to.have.length(0);
   });
 });
