@@ -450,6 +450,10 @@ describe('portal-app', () => {
     const app = await fixture<PortalApp>(html`<portal-app lang="en" .api=${api}></portal-app>`);
     await waitUntil(() => $maybe(app, 'nav'), 'no navigation');
     expect(navViews(app)).to.include('create');
+    // alone it signs out itself (api.auth's module loads with the click) and shows the hint
+    $<HTMLButtonElement>(app, 'button.sign-out').click();
+    await waitUntil(() => app.shadowRoot!.textContent!.includes('Please sign in'), 'not signed out');
+    expect(api.signedIn).to.equal(false);
     const out = new FakeApi();
     const alone = await fixture<PortalApp>(html`<portal-app lang="en" .api=${out}></portal-app>`);
     await waitUntil(() => alone.shadowRoot!.textContent!.includes('Please sign in'), 'no sign-in hint');

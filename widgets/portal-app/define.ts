@@ -1,4 +1,3 @@
-import '../core/http/auth.js';
 import '../core/http/me.js';
 import { defineOnce } from '../core/define-once.js';
 import { PortalApp } from './portal-app.element.js';

@@ -1,3 +1,4 @@
+import '../core/http/auth.js';
 import { defineOnce } from '../core/define-once.js';
 import { PortalAppSettings } from './portal-app-settings.element.js';
 

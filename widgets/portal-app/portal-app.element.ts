@@ -480,7 +480,8 @@ export class PortalApp extends PortalElement {
   readonly #signOut = () => {
     const event = this.emit(new SignOutRequestEvent());
     if (!event.defaultPrevented) {
-      void this.api.auth.signOut().finally(() => void this.#loadOwn());
+      // alone (no <portal-session> took it): api.auth's module loads with this one click
+      void import('../core/http/auth.js').then(() => this.api.auth.signOut()).finally(() => void this.#loadOwn());
     }
   };
 

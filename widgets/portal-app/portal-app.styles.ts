@@ -125,7 +125,6 @@ export const portalAppStyles = css`
   }
   .nav a:hover {
     background: var(--_color-surface-sunken);
-    color: var(--_color-text);
   }
   .nav a[aria-current='page'] {
     background: var(--_color-primary-subtle);
