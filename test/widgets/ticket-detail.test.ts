@@ -36,9 +36,10 @@ async function ready(el: TicketDetail) {
   await el.updateComplete;
 }
 
-/** The composer's editor, once its chunk has loaded. */
+/** The composer's editor, once its chunks (the composer's, the editor's) have loaded. */
 async function composer(el: TicketDetail): Promise<PortalRichTextEditor> {
   await customElements.whenDefined('portal-rich-text-editor');
+  await waitUntil(() => $maybe(el, 'portal-rich-text-editor'), 'no composer');
   const editor = $<PortalRichTextEditor>(el, 'portal-rich-text-editor');
   await editor.updateComplete;
   return editor;
@@ -280,7 +281,9 @@ describe('ticket-detail', () => {
     expect((await reopened).detail.ticket.status).to.equal('in_progress');
     await waitUntil(() => $(el, '.status-line .badge').textContent!.trim() === 'In progress');
     expect(text(el)).to.contain('Reopened by Erik Brandt: Der Fehler ist zurück.');
-    expect($maybe(el, '.composer')).to.not.equal(null);
+    await waitUntil(() => $maybe(el, '.composer'), 'no composer after reopening');
+    // the composer's styles came with its module
+    expect(getComputedStyle($(el, '.composer-actions')).display).to.equal('flex');
   });
 
   it('rejected ticket: its author reads the reason and resubmits it', async () => {
@@ -388,6 +391,7 @@ describe('ticket-detail', () => {
       return upload(id, files, o);
     };
     await customElements.whenDefined('portal-file-drop');
+    await waitUntil(() => $maybe(el, 'portal-file-drop'), 'no file drop');
     const drop = $(el, 'portal-file-drop') as HTMLElement & { addFiles(f: File[]): void; maxFileSize: number };
     await waitUntil(() => drop.shadowRoot?.querySelector('[part=zone]'), 'no drop zone');
     expect(drop.shadowRoot!.querySelector('[part=zone]')!.textContent).to.contain('Upload files…');
@@ -423,6 +427,7 @@ describe('ticket-detail', () => {
     const { el } = await mount(api, t.id);
     await ready(el);
     await customElements.whenDefined('portal-file-drop');
+    await waitUntil(() => $maybe(el, 'portal-file-drop'), 'no file drop');
     const drop = $(el, 'portal-file-drop') as HTMLElement & { addFiles(f: File[]): void; maxFileSize: number; updateComplete: Promise<boolean> };
     await waitUntil(() => drop.shadowRoot?.querySelector('[part=zone]'), 'no drop zone');
     // the true limits: the size from GET /api/me, no count (each file is its own request)
@@ -510,6 +515,7 @@ describe('ticket-detail', () => {
     await ready(el);
     expect($(el, '.status-line .badge').textContent!.trim()).to.equal('In Bearbeitung');
     expect(button(el, 'close')!.textContent!.trim()).to.equal('Ticket abschließen');
+    await waitUntil(() => $maybe(el, '#composer-title'), 'no composer');
     expect($(el, '#composer-title').textContent).to.equal('Position verfassen');
     expect($(el, '#attachments-title').textContent).to.contain('Anhänge');
     expect(text(el)).to.contain('Status: Neu → In Bearbeitung');

@@ -4,7 +4,7 @@
  * preview (R-TICKET-2). They render inside the detail's shadow root (same ids and parts as
  * before) and add their styles to it when they load.
  */
-import { adoptStyles, css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type AttachmentDto, type TicketDetail as TicketDetailDto } from '../core/api.js';
 import { icons } from '../core/icons.js';
@@ -78,7 +78,7 @@ export class TicketDetailDialogs {
     readonly el: TicketDetail,
     readonly host: DialogHost,
   ) {
-    adoptStyles(el.renderRoot as ShadowRoot, [...(el.constructor as typeof ReactiveElement).elementStyles, dialogStyles, styles]);
+    el.adoptMore([dialogStyles, styles]);
   }
 
   #update() {

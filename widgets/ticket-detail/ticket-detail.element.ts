@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
@@ -9,12 +9,7 @@ import {
   type AttachmentDto,
   type PositionDto,
   type TicketDetail as TicketDetailDto,
-  type UploadItem,
-  type UploadOptions,
 } from '../core/api.js';
-import type { FilesChangedEvent } from '../core/file-drop/file-drop.events.js';
-import type { PortalFileDrop } from '../core/file-drop/file-drop.element.js';
-import type { PortalRichTextEditor } from '../core/rich-text-editor/rich-text-editor.element.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { icons } from '../core/icons.js';
@@ -24,9 +19,10 @@ import { richText } from '../core/sanitize.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
 import { exactTime, priorityLabel, statusLabel, ticketLabelStyles } from './ticket-labels.js';
 import { formatFileSize } from '../core/file-drop/file-size.js';
-import { PositionAddedEvent, TicketClosedEvent, TicketReopenedEvent, TicketUpdatedEvent } from './ticket-detail.events.js';
+import { TicketUpdatedEvent } from './ticket-detail.events.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
 import type { TicketDetailDialogs } from './ticket-detail.dialogs.js';
+import type { TicketDetailCompose } from './ticket-detail.compose.js';
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
@@ -101,19 +97,18 @@ export class TicketDetail extends PortalElement {
   @state()
   protected session?: SessionState;
 
-  @state() private draft = '';
-  @state() private sending = false;
-  @state() private composerError: unknown = null;
-  @state() private composerIssue: string | null = null;
-  @state() private uploading = false;
   @state() private urls: ReadonlyMap<string, string> = new Map();
   @state() private announcement = '';
   @state() private reloads = 0;
 
-  @query('portal-file-drop') private fileDrop?: PortalFileDrop;
-
   /** the dialogs, once their module has loaded */
   #dialogs: TicketDetailDialogs | null = null;
+  /** the composer and the upload, once their module has loaded (or why it could not) */
+  #compose: TicketDetailCompose | null = null;
+  #composeLoading = false;
+  #composeError: unknown = null;
+  /** the styles of the lazy modules loaded so far */
+  #moreStyles: CSSResult[] = [];
   #warm = false;
   #urlAbort = new AbortController();
   #requested = new Set<string>();
@@ -167,11 +162,7 @@ export class TicketDetail extends PortalElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
-      this.draft = '';
-      this.composerError = null;
-      this.composerIssue = null;
-      this.uploading = false;
-      this.fileDrop?.reset();
+      this.#compose?.reset();
     }
   }
 
@@ -188,11 +179,15 @@ export class TicketDetail extends PortalElement {
           : 'loading';
     this.setExclusiveState(status, viewStates);
     this.setCustomState('not-found', status === 'error' && isApiError(this.#task.error) && this.#task.error.status === 404);
-    this.setCustomState('busy', this.#busy() || this.uploading);
+    this.setCustomState('busy', this.#busy() || !!this.#compose?.uploading);
     if (current) {
       this.#resolveImages(current.ticket);
-      // the dialogs' module, in idle time, when the ticket offers a way into one
       const { abilities: a, attachments } = current.ticket;
+      // the writing parts as soon as the ticket offers one, with the editor and the file drop
+      if (a.comment) void import('../core/rich-text-editor/define.js');
+      if (a.upload) void import('../core/file-drop/define.js');
+      if ((a.comment || a.upload) && !this.#compose && !this.#composeLoading && !this.#composeError) this.#loadCompose();
+      // the dialogs' module, in idle time, when the ticket offers a way into one
       if (!this.#warm && (a.close || a.reopen || a.resubmit || attachments.some((f) => f.previewable))) {
         this.#warm = true;
         (globalThis.requestIdleCallback ?? setTimeout)(() => void loadDialogs().catch(() => undefined));
@@ -297,7 +292,7 @@ export class TicketDetail extends PortalElement {
               ${positions.map((p) => this.#renderPosition(p))}
             </ol>
           </section>
-          ${a.comment ? this.#renderComposer(ticket) : nothing}
+          ${a.comment ? this.#composePart((c) => c.renderComposer(ticket)) : nothing}
         </div>
         ${this.#renderAttachments(ticket)}
       </div>
@@ -441,41 +436,9 @@ export class TicketDetail extends PortalElement {
     return typeof v === 'string' ? v.trim() : '';
   }
 
-  #renderComposer(ticket: TicketDetailDto): TemplateResult {
-    void import('../core/rich-text-editor/define.js');
-    // not released yet: the service desk cannot see the ticket, so the label must not promise it
-    const unreleased = ticket.status === 'awaiting_release' || ticket.status === 'release_rejected';
-    return html`<form part="composer" class="composer" @submit=${this.#send} aria-labelledby="composer-title" novalidate>
-      <h3 id="composer-title">${msg('Write a position')}</h3>
-      <portal-rich-text-editor
-        class="composer-text"
-        .api=${this.api}
-        name="body"
-        label=${unreleased ? msg('Your position') : msg('Your message to the service desk')}
-        hint=${unreleased ? `${msg('The service desk sees it only after the release.')} ${msg('Ctrl+Enter sends.')}` : msg('Ctrl+Enter sends.')}
-        .value=${this.draft}
-        error=${this.composerIssue ?? ''}
-        @input=${(e: Event) => {
-          this.draft = (e.target as PortalRichTextEditor).value;
-          this.composerIssue = null;
-        }}
-        @keydown=${this.#sendShortcut}
-      ></portal-rich-text-editor>
-      ${this.composerError
-        ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${msg('Your position was not sent; your text is still here.')} ${errorMessage(this.composerError)}</p></div>`
-        : nothing}
-      <div class="composer-actions">
-        <button class="button primary" type="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
-          ${this.sending ? msg('Sending…') : msg('Send')}
-        </button>
-      </div>
-    </form>`;
-  }
-
   #renderAttachments(ticket: TicketDetailDto): TemplateResult {
     const files = ticket.attachments;
-    const canUpload = ticket.abilities.upload;
-    if (canUpload) void import('../core/file-drop/define.js');
+    const a = ticket.abilities;
     return html`<aside part="attachments" class="attachments" aria-labelledby="attachments-title">
       <h3 id="attachments-title">${msg('Attachments')} <span class="count">(${files.length})</span></h3>
       ${files.length
@@ -483,19 +446,7 @@ export class TicketDetail extends PortalElement {
             ${files.map((f) => this.#renderFile(f))}
           </ul>`
         : html`<p class="muted">${msg('No attachments yet.')}</p>`}
-      ${canUpload
-        ? html`<portal-file-drop
-            class="upload"
-            label=${msg('Upload files…')}
-            max-files="0"
-            max-file-size=${this.#limits()?.uploadMaxFileBytes ?? nothing}
-            keep-uploaded
-            .api=${this.api}
-            .uploader=${this.#uploader}
-            .remover=${null}
-            @files-changed=${this.#onFilesChanged}
-          ></portal-file-drop>`
-        : nothing}
+      ${a.upload ? this.#composePart((c) => c.renderUpload(), !a.comment) : nothing}
     </aside>`;
   }
 
@@ -524,49 +475,8 @@ export class TicketDetail extends PortalElement {
 
   // --- actions ---------------------------------------------------------------------------------
 
-  /** Ctrl/⌘+Enter sends; caught on the way down, before the editor makes it a line break. */
-  readonly #sendShortcut = {
-    capture: true,
-    handleEvent: (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      this.renderRoot.querySelector<HTMLFormElement>('form.composer')?.requestSubmit();
-    },
-  };
-
-  readonly #send = async (e: Event) => {
-    e.preventDefault();
-    const current = this.#current();
-    if (!current || this.sending) return;
-    const editor = this.renderRoot.querySelector<PortalRichTextEditor>('portal-rich-text-editor');
-    const body = editor?.value ?? this.draft;
-    if (!body) {
-      this.composerIssue = msg('Write a text first.');
-      editor?.focus();
-      return;
-    }
-    this.sending = true;
-    this.composerError = null;
-    this.composerIssue = null;
-    try {
-      const position = await this.api.tickets.addPosition(current.ticket.id, { body });
-      this.draft = '';
-      this.emit(new PositionAddedEvent({ ticketId: current.ticket.id, position }));
-      this.announcement = msg('Your position was sent.');
-      await this.#afterChange();
-    } catch (error) {
-      if (isAbort(error)) return;
-      const issue = isApiError(error) ? error.issues.find((i) => i.path === 'body') : undefined;
-      if (issue) this.composerIssue = msg('Write a text first.');
-      else this.composerError = error;
-    } finally {
-      this.sending = false;
-    }
-  };
-
   #busy(): boolean {
-    return this.sending || !!this.#dialogs?.busy;
+    return !!(this.#compose?.sending || this.#dialogs?.busy);
   }
 
   /** Runs `action` on the dialogs, loading their module first if needed (focus returns to `e`'s button). */
@@ -612,27 +522,54 @@ export class TicketDetail extends PortalElement {
     }
   }
 
-  /** More files go straight to the ticket, one request per file (progress per file; R-TICKET-2). */
-  readonly #uploader = (file: File, options: UploadOptions): Promise<UploadItem> => {
-    const id = this.#current()?.ticket.id;
-    if (!id) return Promise.reject(new DOMException('No ticket', 'AbortError'));
-    return this.api.tickets.upload(id, [file], options).then((items) => items[0]!);
-  };
+  /** The running server's largest file (GET /api/me); the file drop's default without a session. */
+  #maxFileSize() {
+    return this.session?.status === 'signed-in' ? this.session.me.limits.uploadMaxFileBytes : undefined;
+  }
 
-  /** When every upload has settled: the ticket again (its files, the history); the list empties unless a file failed. */
-  readonly #onFilesChanged = async (e: FilesChangedEvent) => {
-    // the element itself, taken now: after dispatch the event's target is retargeted/cleared
-    const drop = e.currentTarget as PortalFileDrop;
-    const { files, uploading, failed } = e.detail;
-    this.uploading = uploading > 0;
-    if (uploading > 0 || files.length === 0) return;
-    await this.#afterChange();
-    if (failed === 0) drop.reset();
-  };
+  /** Adds the styles of a lazy module to the shadow root (after the element's own). @internal */
+  adoptMore(styles: CSSResult[]) {
+    this.#moreStyles.push(...styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof TicketDetail).elementStyles, ...this.#moreStyles]);
+  }
 
-  /** The running server's upload limits (GET /api/me); the file drop's defaults without a session. */
-  #limits() {
-    return this.session?.status === 'signed-in' ? this.session.me.limits : undefined;
+  #loadCompose() {
+    this.#composeLoading = true;
+    import('./ticket-detail.compose.js')
+      .then(
+        ({ TicketDetailCompose, composeStyles }) => {
+          this.adoptMore([composeStyles]);
+          this.#compose = new TicketDetailCompose(this, {
+            afterChange: () => this.#afterChange(),
+            announce: (text) => (this.announcement = text),
+            maxFileSize: () => this.#maxFileSize(),
+          });
+        },
+        (error: unknown) => (this.#composeError = error),
+      )
+      .finally(() => {
+        this.#composeLoading = false;
+        this.requestUpdate();
+      });
+  }
+
+  /**
+   * A writing part once its module is there; nothing while it loads; when it cannot be loaded,
+   * the error with Try again (`error`: shown here, not only at the other part).
+   */
+  #composePart(part: (c: TicketDetailCompose) => TemplateResult, error = true): TemplateResult | typeof nothing {
+    if (this.#compose) return part(this.#compose);
+    if (!this.#composeError || !error) return nothing;
+    return html`<div class="alert danger" role="alert">
+      ${icons.alert()}
+      <div>
+        <p>${errorMessage(this.#composeError)}</p>
+        <button class="button small retry" type="button" @click=${() => {
+          this.#composeError = null;
+          this.requestUpdate();
+        }}>${msg('Try again')}</button>
+      </div>
+    </div>`;
   }
 
   // --- images and previews ---------------------------------------------------------------------

@@ -292,22 +292,6 @@ export const ticketDetailStyles = css`
     color: var(--_color-primary-hover);
   }
 
-  /* composer */
-  .composer {
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-large);
-    background: var(--_color-surface);
-  }
-  .composer-text {
-    --portal-rich-text-editor-min-height: 7rem;
-    margin-bottom: var(--_space-3);
-  }
-  .composer-actions {
-    display: flex;
-    justify-content: flex-end;
-  }
-
   /* attachments */
   .attachments {
     position: sticky;
@@ -369,9 +353,6 @@ export const ticketDetailStyles = css`
   .file-info {
     display: grid;
     min-width: 0;
-  }
-  portal-file-drop.upload {
-    margin-top: var(--_space-2);
   }
 
   @container (max-width: 52rem) {
