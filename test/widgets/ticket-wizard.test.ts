@@ -163,6 +163,8 @@ describe('ticket-wizard', () => {
     expect(call.input).to.deep.include({ prefix: 'VP', partner: 'bp-nordwind' });
     const options = () => [...t.shadowRoot!.querySelectorAll('[role=option]')];
     expect(options().length).to.be.greaterThan(0);
+    // the suggestions' CSS came with their module: the list floats under the field
+    expect(getComputedStyle(t.shadowRoot!.querySelector('[role=listbox]')!).position).to.equal('absolute');
     expect(options()[0]!.textContent).to.contain('VPN');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });

@@ -1,12 +1,21 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { isAbort, type TagSuggestion } from '../core/api.js';
+import type { TagSuggestion } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { icons } from '../core/icons.js';
-import { formatNumber } from '../core/localization.js';
 import { fieldStyles, hostStyles } from '../core/styles.js';
 import { checkTag, TAGS_MAX } from './ticket-wizard.draft.js';
+
+/** The suggestions: asking for them, their options and CSS (loaded on first focus, or when idle). */
+type Suggest = typeof import('./ticket-wizard-tags.suggest.js');
+let suggestModule: Suggest | undefined;
+let suggestLoading: Promise<Suggest | undefined> | undefined;
+const loadSuggest = () =>
+  (suggestLoading ??= import('./ticket-wizard-tags.suggest.js').then(
+    (m) => (suggestModule = m),
+    () => (suggestLoading = undefined), // a help only: typing works without it; the next focus tries again
+  ));
 
 /**
  * The wizard's tag field (R-WIZ-2): chosen tags as chips and a combobox (ARIA 1.2 pattern) that
@@ -107,43 +116,6 @@ export class TicketWizardTags extends PortalElement {
         /* the box shows the focus (:focus-within); no ring inside the ring */
         outline: none;
       }
-      [role='listbox'] {
-        position: absolute;
-        top: calc(100% + 4px);
-        left: 0;
-        right: 0;
-        z-index: 3;
-        max-height: 15rem;
-        overflow: auto;
-        margin: 0;
-        padding: var(--_space-1);
-        list-style: none;
-        border: 1px solid var(--_color-border);
-        border-radius: var(--_radius);
-        background: var(--_color-surface);
-        box-shadow: var(--_shadow);
-      }
-      [role='option'] {
-        display: flex;
-        justify-content: space-between;
-        gap: var(--_space-3);
-        padding: var(--_space-2) var(--_space-3);
-        border-radius: var(--_radius);
-        cursor: pointer;
-      }
-      [role='option'][aria-selected='true'] {
-        background: var(--_color-primary-subtle);
-        color: var(--_color-primary);
-        outline: 2px solid var(--_color-focus);
-        outline-offset: -2px;
-      }
-      [role='option']:hover {
-        background: var(--_color-surface-sunken);
-      }
-      .uses {
-        color: var(--_color-text-muted);
-        font-size: var(--_font-size-small);
-      }
     `,
   ];
 
@@ -156,17 +128,24 @@ export class TicketWizardTags extends PortalElement {
   /** An error to show at the field. */
   @property({ attribute: 'error' }) error = '';
 
-  @state() private text = '';
-  @state() private suggestions: TagSuggestion[] = [];
-  @state() private open = false;
-  @state() private active = -1;
+  // The members below without `#` are read and set by ticket-wizard-tags.suggest.ts too.
+  /** @internal */
+  @state() text = '';
+  /** @internal */
+  @state() suggestions: TagSuggestion[] = [];
+  /** @internal */
+  @state() open = false;
+  /** @internal */
+  @state() active = -1;
   @state() private ownError = '';
   @state() private announcement = '';
 
-  @query('input') private input?: HTMLInputElement;
+  /** @internal */
+  @query('input') input?: HTMLInputElement;
 
   #timer: ReturnType<typeof setTimeout> | null = null;
   #abort: AbortController | null = null;
+  #styled = false;
 
   override focus(options?: FocusOptions): void {
     this.input?.focus(options);
@@ -175,6 +154,22 @@ export class TicketWizardTags extends PortalElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#close();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void this.#suggestions());
+  }
+
+  /** The suggestions' module, its CSS adopted here. */
+  async #suggestions(): Promise<Suggest | undefined> {
+    const m = await loadSuggest();
+    if (m && !this.#styled && this.shadowRoot) {
+      this.#styled = true;
+      adoptStyles(this.shadowRoot, [...(this.constructor as typeof TicketWizardTags).elementStyles, m.suggestStyles]);
+    }
+    return m;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -216,23 +211,11 @@ export class TicketWizardTags extends PortalElement {
           .value=${this.text}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
+          @focus=${() => void this.#suggestions()}
           @blur=${this.#onBlur}
         />
         <ul id="tag-list" part="listbox" role="listbox" aria-label=${msg('Suggested tags')} ?hidden=${!open}>
-          ${open
-            ? this.suggestions.map(
-                (s, i) => html`<li
-                  role="option"
-                  id="tag-option-${i}"
-                  aria-selected=${i === this.active ? 'true' : 'false'}
-                  @mousedown=${(e: MouseEvent) => e.preventDefault()}
-                  @click=${() => this.#add(s.name)}
-                >
-                  <span>${s.name}</span>
-                  ${s.uses > 0 ? html`<span class="uses">${this.#usesLabel(s.uses)}</span>` : nothing}
-                </li>`,
-              )
-            : nothing}
+          ${open ? suggestModule?.options(this) : nothing}
         </ul>
       </div>
       ${error ? html`<p class="error" id="tags-error">${error}</p>` : nothing}
@@ -240,16 +223,12 @@ export class TicketWizardTags extends PortalElement {
     </div>`;
   }
 
-  #usesLabel(n: number): string {
-    const count = formatNumber(n, {}, this.locale);
-    return n === 1 ? msg('1 ticket') : msg(str`${count} tickets`);
-  }
-
   #emit() {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  #add(raw: string): boolean {
+  /** @internal */
+  add(raw: string): boolean {
     const checked = checkTag(raw);
     if ('error' in checked) {
       this.ownError = checked.error;
@@ -259,7 +238,7 @@ export class TicketWizardTags extends PortalElement {
     if (this.value.some((t) => t.toLowerCase() === tag.toLowerCase())) {
       this.text = '';
       this.#close();
-      this.#announce(msg(str`${tag} is already a tag.`));
+      this.announce(msg(str`${tag} is already a tag.`));
       return true;
     }
     if (this.value.length >= TAGS_MAX) {
@@ -270,7 +249,7 @@ export class TicketWizardTags extends PortalElement {
     this.text = '';
     this.ownError = '';
     this.#close();
-    this.#announce(msg(str`Tag ${tag} added.`));
+    this.announce(msg(str`Tag ${tag} added.`));
     this.#emit();
     return true;
   }
@@ -279,7 +258,7 @@ export class TicketWizardTags extends PortalElement {
     const tag = this.value[index];
     if (tag === undefined) return;
     this.value = this.value.filter((_, i) => i !== index);
-    this.#announce(msg(str`Tag ${tag} removed.`));
+    this.announce(msg(str`Tag ${tag} removed.`));
     this.#emit();
     this.input?.focus();
   }
@@ -293,38 +272,23 @@ export class TicketWizardTags extends PortalElement {
     this.active = -1;
   }
 
-  #announce(text: string) {
+  /** @internal */
+  announce(text: string): void {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
   /** Loads suggestions for the current text (debounced; the previous request is cancelled). */
   #suggest(immediately = false) {
     if (this.#timer) clearTimeout(this.#timer);
-    const run = async () => {
+    const run = () => {
       this.#abort?.abort();
-      const abort = (this.#abort = new AbortController());
-      const prefix = this.text.trim();
-      try {
-        const found = await this.api.lookups.tags(
-          { prefix, ...(this.partner ? { partner: this.partner } : {}), limit: 8 },
-          { signal: abort.signal },
-        );
-        if (abort.signal.aborted) return;
-        const chosen = new Set(this.value.map((t) => t.toLowerCase()));
-        this.suggestions = found.filter((s) => !chosen.has(s.name.toLowerCase()));
-        this.active = -1;
-        this.open = this.suggestions.length > 0 && this.shadowRoot?.activeElement === this.input;
-        if (this.open) {
-          const n = this.suggestions.length;
-          this.#announce(n === 1 ? msg('1 suggestion. Use the arrow keys to choose.') : msg(str`${n} suggestions. Use the arrow keys to choose.`));
-        }
-      } catch (e) {
-        // Suggestions are a help: without them, typing still works.
-        if (!isAbort(e)) this.suggestions = [];
-      }
+      const { signal } = (this.#abort = new AbortController());
+      void this.#suggestions().then((m) => {
+        if (!signal.aborted) void m?.suggest(this, signal);
+      });
     };
-    if (immediately) void run();
-    else this.#timer = setTimeout(() => void run(), 150);
+    if (immediately) run();
+    else this.#timer = setTimeout(run, 150);
   }
 
   readonly #onInput = (e: Event) => {
@@ -333,7 +297,7 @@ export class TicketWizardTags extends PortalElement {
       // A pasted or typed list: every complete part becomes a tag.
       const parts = value.split(',');
       const rest = parts.pop() ?? '';
-      for (const p of parts) if (p.trim()) this.#add(p);
+      for (const p of parts) if (p.trim()) this.add(p);
       this.text = rest;
       if (this.input) this.input.value = rest;
     } else {
@@ -365,10 +329,10 @@ export class TicketWizardTags extends PortalElement {
         const chosen = open && this.active >= 0 ? this.suggestions[this.active]?.name : undefined;
         if (chosen !== undefined) {
           e.preventDefault();
-          this.#add(chosen);
+          this.add(chosen);
         } else if (this.text.trim()) {
           e.preventDefault();
-          this.#add(this.text);
+          this.add(this.text);
         } else if (e.key === ',') {
           e.preventDefault();
         }
@@ -398,7 +362,7 @@ export class TicketWizardTags extends PortalElement {
   readonly #onBlur = () => {
     this.#close();
     // Typed but not confirmed: keep it as a tag rather than lose it.
-    if (this.text.trim()) this.#add(this.text);
+    if (this.text.trim()) this.add(this.text);
   };
 
   readonly #onBoxClick = (e: MouseEvent) => {
