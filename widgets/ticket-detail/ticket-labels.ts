@@ -8,52 +8,33 @@ import { msg } from '@lit/localize';
 import type { Locale, Priority, TicketStatus } from '../core/api.js';
 import { formatDate } from '../core/localization.js';
 
-export const ticketStatuses: readonly TicketStatus[] = [
-  'awaiting_release',
-  'release_rejected',
-  'new',
-  'in_progress',
-  'waiting_for_customer',
-  'resolved',
-  'closed',
-];
+/** Each status as the customer reads it, in the order the filters list them. */
+const statusNames: Record<TicketStatus, () => string> = {
+  awaiting_release: () => msg('Awaiting release'),
+  release_rejected: () => msg('Release rejected'),
+  new: () => msg('New'),
+  in_progress: () => msg('In progress'),
+  waiting_for_customer: () => msg('Waiting for your reply'),
+  resolved: () => msg('Resolved'),
+  closed: () => msg('Closed'),
+};
+
+const priorityNames: Record<Priority, () => string> = {
+  low: () => msg('Low'),
+  medium: () => msg('Medium'),
+  high: () => msg('High'),
+  critical: () => msg('Critical'),
+};
+
+/** The name from `names`, or the value itself when it is none of them. */
+const label = (names: Record<string, () => string>, value: string) => (Object.hasOwn(names, value) ? names[value]!() : value);
+
+export const ticketStatuses = Object.keys(statusNames) as readonly TicketStatus[];
 
 /** A status as the customer reads it. */
-export function statusLabel(status: TicketStatus | string): string {
-  switch (status) {
-    case 'awaiting_release':
-      return msg('Awaiting release');
-    case 'release_rejected':
-      return msg('Release rejected');
-    case 'new':
-      return msg('New');
-    case 'in_progress':
-      return msg('In progress');
-    case 'waiting_for_customer':
-      return msg('Waiting for your reply');
-    case 'resolved':
-      return msg('Resolved');
-    case 'closed':
-      return msg('Closed');
-    default:
-      return status;
-  }
-}
+export const statusLabel = (status: TicketStatus | string): string => label(statusNames, status);
 
-export function priorityLabel(priority: Priority | string): string {
-  switch (priority) {
-    case 'low':
-      return msg('Low');
-    case 'medium':
-      return msg('Medium');
-    case 'high':
-      return msg('High');
-    case 'critical':
-      return msg('Critical');
-    default:
-      return priority;
-  }
-}
+export const priorityLabel = (priority: Priority | string): string => label(priorityNames, priority);
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],
@@ -81,10 +62,19 @@ export function exactTime(value: string, locale: Locale): string {
 
 /** Status and priority badges: a coloured dot and a word (colour is never the only cue). */
 export const ticketLabelStyles = css`
-  .badge {
+  .badge,
+  .priority {
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
+    white-space: nowrap;
+  }
+  .badge::before,
+  .priority::before {
+    content: '';
+    flex: none;
+  }
+  .badge {
     padding: 0.0625rem 0.5rem;
     border-radius: 999px;
     border: 1px solid var(--_badge-border, var(--_color-border));
@@ -93,11 +83,8 @@ export const ticketLabelStyles = css`
     font-size: var(--_font-size-small);
     font-weight: 500;
     line-height: 1.5;
-    white-space: nowrap;
   }
   .badge::before {
-    content: '';
-    flex: none;
     width: 0.5rem;
     height: 0.5rem;
     border-radius: 50%;
@@ -125,18 +112,7 @@ export const ticketLabelStyles = css`
     --_badge-border: transparent;
     --_badge-dot: var(--_color-success);
   }
-  .badge[data-status='closed'] {
-    --_badge-dot: var(--_color-text-muted);
-  }
-  .priority {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    white-space: nowrap;
-  }
   .priority::before {
-    content: '';
-    flex: none;
     width: 0.625rem;
     height: 0.625rem;
     border-radius: 2px;
