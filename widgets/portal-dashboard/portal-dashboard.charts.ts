@@ -20,7 +20,7 @@ export interface WeekDatum {
   closed: number;
 }
 
-/** How many palette colours the donut cycles through (`--_chart-1` … `--_chart-6`). */
+/** How many palette colours the donut cycles through (`--portal-dashboard-chart-1` … `-6`). */
 export const paletteSize = 6;
 
 /** A readable value axis for counts up to `max`: whole-number steps of 1, 2 or 5 × 10ⁿ, about four of them. */

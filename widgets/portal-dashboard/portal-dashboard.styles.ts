@@ -2,12 +2,6 @@ import { css } from 'lit';
 
 export const portalDashboardStyles = css`
   :host {
-    --_chart-1: var(--portal-dashboard-chart-1, light-dark(#1d4ed8, #7aa7ff));
-    --_chart-2: var(--portal-dashboard-chart-2, light-dark(#0f766e, #5eead4));
-    --_chart-3: var(--portal-dashboard-chart-3, light-dark(#b45309, #fbbf24));
-    --_chart-4: var(--portal-dashboard-chart-4, light-dark(#7c3aed, #c4b5fd));
-    --_chart-5: var(--portal-dashboard-chart-5, light-dark(#be185d, #f9a8d4));
-    --_chart-6: var(--portal-dashboard-chart-6, light-dark(#4b5563, #cbd5e1));
     --_opened: var(--portal-dashboard-opened-color, var(--_color-primary));
     --_closed: var(--portal-dashboard-closed-color, var(--_color-success));
     --_panel: var(--portal-dashboard-panel-background, var(--_color-surface));
@@ -21,6 +15,22 @@ export const portalDashboardStyles = css`
     flex: none;
     width: 1.25rem;
     height: 1.25rem;
+  }
+  .entry-icon .icon,
+  .link-card .icon {
+    width: 1rem;
+    height: 1rem;
+  }
+  /* every h2: history, statistics, quick links */
+  h2 {
+    font-size: 1.0625rem;
+  }
+  .events,
+  .legend,
+  .links ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
 
   /* top: greeting and release count */
@@ -101,12 +111,8 @@ export const portalDashboardStyles = css`
     border-radius: var(--_radius-large);
     background: var(--_panel);
   }
-  .panel h2 {
-    font-size: 1.0625rem;
+  .stats h2 {
     margin: 0;
-  }
-  .history h2 {
-    margin-bottom: var(--_space-3);
   }
   .empty-note {
     display: grid;
@@ -115,16 +121,11 @@ export const portalDashboardStyles = css`
     margin: var(--_space-3) 0 0;
     color: var(--_color-text-muted);
   }
-  .empty-note p {
+  .empty-note p,
+  .what {
     margin: 0;
   }
 
-  .events {
-    display: grid;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .entry {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
@@ -149,34 +150,27 @@ export const portalDashboardStyles = css`
     background: var(--_color-surface-sunken);
     color: var(--_color-text-muted);
   }
-  .entry-icon .icon {
-    width: 1rem;
-    height: 1rem;
-  }
-  .entry[data-tone='success'] .entry-icon {
+  [data-tone='success'] .entry-icon {
     background: var(--_color-success-subtle);
     color: var(--_color-success);
   }
-  .entry[data-tone='danger'] .entry-icon {
+  [data-tone='danger'] .entry-icon {
     background: var(--_color-danger-subtle);
     color: var(--_color-danger);
   }
-  .entry[data-tone='warning'] .entry-icon {
+  [data-tone='warning'] .entry-icon {
     background: var(--_color-warning-subtle);
     color: var(--_color-warning);
   }
-  .entry[data-tone='agent'] .entry-icon {
+  [data-tone='agent'] .entry-icon {
     background: var(--_color-primary-subtle);
     color: var(--_color-primary);
-  }
-  .entry-body p {
-    margin: 0;
   }
   .what {
     font-weight: 500;
   }
   .quote {
-    margin-top: var(--_space-1) !important;
+    margin: var(--_space-1) 0 0;
     padding-left: var(--_space-3);
     border-left: 3px solid var(--_color-border);
     color: var(--_color-text-muted);
@@ -192,7 +186,7 @@ export const portalDashboardStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: 0 var(--_space-3);
-    margin-top: var(--_space-1) !important;
+    margin: var(--_space-1) 0 0;
     font-size: var(--_font-size-small);
   }
   .which time {
@@ -219,7 +213,8 @@ export const portalDashboardStyles = css`
     font-weight: 600;
   }
 
-  .stats-head {
+  .stats-head,
+  .stats-tools {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -252,20 +247,16 @@ export const portalDashboardStyles = css`
     font-weight: 500;
     white-space: nowrap;
   }
-  .scope-option input:checked + span {
+  input:checked + span {
     background: var(--_color-surface);
     color: var(--_color-primary);
     box-shadow: 0 1px 2px rgb(0 0 0 / 12%);
   }
-  .scope-option input:focus-visible + span {
+  input:focus-visible + span {
     outline: 2px solid var(--_color-focus);
     outline-offset: 1px;
   }
   .stats-tools {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
     gap: var(--_space-2);
     margin: var(--_space-2) 0 var(--_space-3);
   }
@@ -274,7 +265,7 @@ export const portalDashboardStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
   }
-  .stats-tools .button[aria-pressed='true'] {
+  .button[aria-pressed='true'] {
     background: var(--_color-primary-subtle);
     color: var(--_color-primary);
   }
@@ -282,7 +273,7 @@ export const portalDashboardStyles = css`
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 17rem), 1fr));
-    gap: var(--_space-5) var(--_space-5);
+    gap: var(--_space-5);
   }
   .chart {
     min-width: 0;
@@ -300,28 +291,25 @@ export const portalDashboardStyles = css`
     font-weight: 400;
     font-size: var(--_font-size-small);
   }
-  .chart-box {
-    min-width: 0;
-  }
   .chart-svg {
     display: block;
     max-width: 100%;
     overflow: visible;
     font-size: 12px;
   }
-  .chart-svg text {
+  text {
     fill: var(--_color-text);
   }
-  .chart-svg .axis,
-  .chart-svg .total-label {
+  text.axis,
+  text.total-label {
     fill: var(--_color-text-muted);
     font-size: 11px;
   }
-  .chart-svg .value {
+  .value {
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
-  .chart-svg .track {
+  .track {
     fill: var(--_color-surface-sunken);
     stroke: var(--_color-surface-sunken);
   }
@@ -348,30 +336,33 @@ export const portalDashboardStyles = css`
     font-variant-numeric: tabular-nums;
   }
   /* the palette by position: the donut's segments and the legend's swatches */
+  [data-index] {
+    --_c: var(--portal-dashboard-chart-1, light-dark(#1d4ed8, #7aa7ff));
+  }
   [data-index='1'] {
-    --_c: var(--_chart-2);
+    --_c: var(--portal-dashboard-chart-2, light-dark(#0f766e, #5eead4));
   }
   [data-index='2'] {
-    --_c: var(--_chart-3);
+    --_c: var(--portal-dashboard-chart-3, light-dark(#b45309, #fbbf24));
   }
   [data-index='3'] {
-    --_c: var(--_chart-4);
+    --_c: var(--portal-dashboard-chart-4, light-dark(#7c3aed, #c4b5fd));
   }
   [data-index='4'] {
-    --_c: var(--_chart-5);
+    --_c: var(--portal-dashboard-chart-5, light-dark(#be185d, #f9a8d4));
   }
   [data-index='5'] {
-    --_c: var(--_chart-6);
+    --_c: var(--portal-dashboard-chart-6, light-dark(#4b5563, #cbd5e1));
   }
   .segment {
-    stroke: var(--_c, var(--_chart-1));
+    stroke: var(--_c);
   }
   .swatch {
     flex: none;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 3px;
-    background: var(--_c, var(--_chart-1));
+    background: var(--_c);
   }
   .donut-layout {
     display: flex;
@@ -382,9 +373,6 @@ export const portalDashboardStyles = css`
   .legend {
     display: grid;
     gap: var(--_space-1);
-    margin: 0;
-    padding: 0;
-    list-style: none;
     font-size: var(--_font-size-small);
   }
   .legend li {
@@ -427,42 +415,34 @@ export const portalDashboardStyles = css`
   }
   .grid {
     stroke: var(--_color-border);
-    stroke-width: 1;
   }
 
-  table.data {
+  .data {
     width: 100%;
     border-collapse: collapse;
     font-size: var(--_font-size-small);
   }
-  table.data th,
-  table.data td {
+  th,
+  td {
     padding: var(--_space-1) var(--_space-2);
     border-bottom: 1px solid var(--_color-border);
     text-align: start;
     font-weight: 400;
   }
-  table.data thead th {
+  thead th {
     font-weight: 600;
     color: var(--_color-text-muted);
   }
-  table.data .num {
+  .num {
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
 
   /* bottom: quick links */
-  .links h2 {
-    font-size: 1.0625rem;
-    margin-bottom: var(--_space-3);
-  }
   .links ul {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2) var(--_space-3);
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .link-card {
     display: inline-flex;
@@ -480,10 +460,6 @@ export const portalDashboardStyles = css`
   a.link-card:hover {
     border-color: var(--_color-primary);
     background: var(--_color-primary-subtle);
-  }
-  .link-card .icon {
-    width: 1rem;
-    height: 1rem;
   }
   .link-card.disabled {
     color: var(--_color-text-muted);
@@ -506,7 +482,7 @@ export const portalDashboardStyles = css`
       font-size: 1.375rem;
     }
     .panel {
-      padding: var(--_space-3) var(--_space-3);
+      padding: var(--_space-3);
     }
     .release {
       display: grid;
@@ -519,11 +495,11 @@ export const portalDashboardStyles = css`
     .scope {
       width: 100%;
     }
-    .scope-option {
+    .scope-option,
+    .scope-option span {
       flex: 1;
     }
     .scope-option span {
-      flex: 1;
       text-align: center;
       white-space: normal;
     }
