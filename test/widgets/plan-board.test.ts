@@ -218,6 +218,13 @@ describe('plan-board', () => {
   });
 
   describe('details (R-PLAN-4)', () => {
+    it('openActivity(id) opens the details of an activity of the open board (deep link)', async () => {
+      const { el } = await mount(DORA, { boardId: ROLLOUT });
+      await el.openActivity('pa-2');
+      await until(() => isOpen(el, 'detail'), 'details did not open');
+      expect(dialog(el, 'detail').querySelector('#detail-title')!.textContent).to.equal(world(el.api as FakeApi, 'pa-2').title);
+    });
+
     it('shows dates, duration, priority, column, created, updated and the ticket link (bold, blue)', async () => {
       const api = new FakeApi({ signedInAs: DORA });
       Object.assign(world(api, 'pa-1'), { startDate: '2026-03-05', endDate: '2026-03-09', durationHours: 30 });

@@ -19,6 +19,7 @@ import { icon, planIcons } from './plan-board.icons.js';
 import { priorityLabel } from './plan-board.labels.js';
 import { indexInColumn, ordered, place, withActivity, type Change } from './plan-board.model.js';
 import { priorityStyles } from './plan-board.priority-styles.js';
+import { draftOf } from './plan-board.draft.js';
 import type { PlanBoard } from './plan-board.element.js';
 import type { TimelineScale } from './plan-board-timeline.element.js';
 
@@ -32,6 +33,50 @@ const placeholder = html`<li class="drop-placeholder" aria-hidden="true"></li>`;
 
 function toggle(pressed: boolean, onClick: () => void, label: TemplateResult | string): TemplateResult {
   return html`<button type="button" class="button small" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>${label}</button>`;
+}
+
+/** Focuses an activity's card (or its bar in the timeline). */
+export async function focusCard(h: PlanBoard, id: string): Promise<void> {
+  h.activeId = id;
+  await h.updateComplete;
+  if (h.view === 'timeline') {
+    const timeline = h.renderRoot.querySelector('plan-board-timeline') as (HTMLElement & { focusActivity?(id: string): void }) | null;
+    timeline?.focusActivity?.(id);
+    return;
+  }
+  h.renderRoot.querySelector<HTMLElement>(`[data-card="${id}"] .card-open`)?.focus();
+}
+
+export const columnTitle = (h: PlanBoard, id: string): string => h.board?.columns.find((c) => c.id === id)?.title ?? '';
+
+/** The activity whose details are open. */
+export const detailActivity = (h: PlanBoard): ActivityDto | undefined =>
+  h.detailId ? h.board?.activities.find((a) => a.id === h.detailId) : undefined;
+
+/** Opens an activity's details (R-PLAN-4). */
+export function openDetail(h: PlanBoard, a: ActivityDto): void {
+  h.focusAfterDetail = a.id;
+  h.detailId = a.id;
+  h.draft = draftOf(a);
+  h.fieldErrors = {};
+  h.formError = null;
+  h.formStatus = '';
+}
+
+/** The timeline's element, defined on first use (then `timelineLoaded`). */
+export function loadTimeline(h: PlanBoard): void {
+  if (customElements.get('plan-board-timeline')) {
+    h.timelineLoaded = true;
+    return;
+  }
+  void import('./plan-board-timeline.define.js').then(
+    () => (h.timelineLoaded = true),
+    (e: unknown) => {
+      // e.g. offline after a deploy: say so and offer the board view
+      h.view = 'board';
+      h.notice = errorMessage(e);
+    },
+  );
 }
 
 /** The open board (below its Back button): header, notices, then the columns or the timeline. */
@@ -77,7 +122,7 @@ function renderTimeline(h: PlanBoard, b: PlanBoardDto): TemplateResult {
       const a = b.activities.find((x) => x.id === e.detail.id);
       if (a) {
         h.activeId = a.id;
-        h.openDetail(a);
+        openDetail(h, a);
       }
     }}
   ></plan-board-timeline>`;
@@ -153,7 +198,7 @@ function renderCard(h: PlanBoard, a: ActivityDto, active: boolean, editor: boole
       class="card-open"
       tabindex=${tab}
       aria-describedby="meta-${a.id} keys"
-      @click=${() => h.openDetail(a)}
+      @click=${() => openDetail(h, a)}
       @focus=${() => (h.activeId = a.id)}
     >
       ${a.title}
@@ -221,7 +266,7 @@ function onKeydown(h: PlanBoard, e: KeyboardEvent) {
     }
   } else return;
   e.preventDefault();
-  if (next) void h.focusCard(next.id);
+  if (next) void focusCard(h, next.id);
 }
 
 // --- drag and drop --------------------------------------------------------------------------
@@ -300,7 +345,7 @@ async function move(h: PlanBoard, a: ActivityDto, columnId: string, position: nu
   h.board = { ...b, activities: place(b.activities, a.id, columnId, at) };
   h.notice = null;
   h.activeId = a.id;
-  void h.focusCard(a.id);
+  void focusCard(h, a.id);
   const result = await send(h, a, { columnId, position: at });
   if ('activity' in result) h.announce(movedText(h, result.activity));
   else if ('error' in result) {
@@ -310,11 +355,11 @@ async function move(h: PlanBoard, a: ActivityDto, columnId: string, position: nu
     h.announce(h.notice);
     refreshIfStale(h, result.error);
   }
-  void h.focusCard(a.id);
+  void focusCard(h, a.id);
 }
 
 export function movedText(h: PlanBoard, a: ActivityDto): string {
-  const column = h.columnTitle(a.columnId);
+  const column = columnTitle(h, a.columnId);
   const n = formatNumber(ordered(h.board?.activities ?? [], a.columnId).length, {}, h.locale);
   const pos = formatNumber(a.position + 1, {}, h.locale);
   return msg(str`“${a.title}” moved to ${column}, position ${pos} of ${n}.`);

@@ -27,7 +27,7 @@ import {
   type Field,
   type FieldErrors,
 } from './plan-board.model.js';
-import { movedText, refreshIfStale, send, submitMove } from './plan-board.board.js';
+import { columnTitle, detailActivity, focusCard, movedText, openDetail, refreshIfStale, send, submitMove } from './plan-board.board.js';
 import { planIcons } from './plan-board.icons.js';
 import type { PlanBoard as PlanBoardElement } from './plan-board.element.js';
 
@@ -71,7 +71,7 @@ function uiOf(h: PlanBoardElement): DialogsUi {
     formStatus: h.formStatus,
     moveColumn: h.moveColumn,
     movePosition: h.movePosition,
-    columnTitle: (id) => h.columnTitle(id),
+    columnTitle: (id) => columnTitle(h, id),
     setDraft: (draft) => {
       h.draft = draft;
       h.formStatus = '';
@@ -93,7 +93,7 @@ function uiOf(h: PlanBoardElement): DialogsUi {
 /** The details, "Move to…" and conflict dialogs (empty while closed). */
 export function renderDialogs(h: PlanBoardElement): TemplateResult {
   const ui = uiOf(h);
-  const a = h.detailActivity();
+  const a = detailActivity(h);
   const m = h.moveId ? h.board?.activities.find((x) => x.id === h.moveId) : undefined;
   const c = h.conflict;
   return html`<dialog id="detail" part="dialog" class="detail" aria-labelledby=${a ? 'detail-title' : nothing} @close=${() => onDetailClose(h)}>
@@ -105,7 +105,7 @@ export function renderDialogs(h: PlanBoardElement): TemplateResult {
       aria-labelledby=${m ? 'move-title' : nothing}
       @close=${() => {
         h.moveId = null;
-        if (h.activeId) void h.focusCard(h.activeId);
+        if (h.activeId) void focusCard(h, h.activeId);
       }}
     >
       ${m ? renderMoveForm(ui, m) : nothing}
@@ -129,7 +129,7 @@ function onDetailClose(h: PlanBoardElement) {
   h.focusAfterDetail = null;
   h.detailId = null;
   h.draft = null;
-  if (id && !h.ticketId) void h.focusCard(id);
+  if (id && !h.ticketId) void focusCard(h, id);
 }
 
 /** Opens or closes each dialog as the board's state says (after every render), focusing its first control. */
@@ -142,7 +142,7 @@ export function syncDialogs(h: PlanBoardElement): void {
       dialog.querySelector<HTMLElement>(first)?.focus();
     } else if (!open && dialog.open) dialog.close();
   };
-  sync('detail', !!h.detailId && !!h.detailActivity(), h.editor ? '#startDate' : '.close');
+  sync('detail', !!h.detailId && !!detailActivity(h), h.editor ? '#startDate' : '.close');
   sync('move', !!h.moveId, '#move-column');
   sync('conflict', !!h.conflict, '.reapply');
 }
@@ -190,7 +190,7 @@ function closeTicket(h: PlanBoardElement) {
   const back = h.returnToDetail;
   h.returnToDetail = null;
   const a = back ? h.board?.activities.find((x) => x.id === back) : undefined;
-  if (a) h.openDetail(a);
+  if (a) openDetail(h, a);
 }
 
 /** The "Move to…" form: column and position (R-PLAN-5, the keyboard path of drag and drop). */
@@ -483,7 +483,7 @@ function validate(h: PlanBoardElement, d: Draft, a: ActivityDto): FieldErrors {
 /** The details form was sent: check it, send what changed, show the outcome at the form. */
 export async function save(h: PlanBoardElement, e: Event): Promise<void> {
   e.preventDefault();
-  const a = h.detailActivity();
+  const a = detailActivity(h);
   const d = h.draft;
   if (!a || !d || !h.editor || h.saving) return;
   h.formError = null;

@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import { isAbort, isApiError, type ActivityDto, type Api, type PlanBoard as PlanBoardDto, type PlanBoardSummary } from '../core/api.js';
+import { isAbort, isApiError, type Api, type PlanBoard as PlanBoardDto, type PlanBoardSummary } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { PortalErrorEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
@@ -12,7 +12,7 @@ import { alertStyles, buttonStyles, dialogStyles, fieldStyles, hostStyles, state
 import { formatRelative } from './relative-time.js';
 import { PlanBoardChangedEvent } from './plan-board.events.js';
 import { planIcons } from './plan-board.icons.js';
-import { draftOf, type Draft, type FieldErrors } from './plan-board.draft.js';
+import type { Draft, FieldErrors } from './plan-board.draft.js';
 import type { Conflict } from './plan-board.model.js';
 
 import { planBoardStyles } from './plan-board.styles.js';
@@ -159,7 +159,8 @@ export class PlanBoard extends PortalElement {
     const a = this.board?.activities.find((x) => x.id === id);
     if (!a) return;
     this.activeId = id;
-    this.openDetail(a);
+    await this.#loadView();
+    this.#view?.openDetail(this, a);
   }
 
   override disconnectedCallback(): void {
@@ -172,7 +173,7 @@ export class PlanBoard extends PortalElement {
     super.willUpdate(changed);
     if (changed.has('boardId') && changed.get('boardId') !== undefined) this.#resetBoard();
     if (this.boardId && !this.viewError) void this.#loadView();
-    if (this.view === 'timeline' && this.boardId && !this.timelineLoaded) this.#loadTimeline();
+    if (this.view === 'timeline' && this.boardId && !this.timelineLoaded) this.#view?.loadTimeline(this);
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -313,59 +314,10 @@ export class PlanBoard extends PortalElement {
     return html`${back}${this.#view.renderBoard(this, b)}`;
   }
 
-  #loadTimeline() {
-    if (customElements.get('plan-board-timeline')) {
-      this.timelineLoaded = true;
-      return;
-    }
-    void import('./plan-board-timeline.define.js').then(
-      () => (this.timelineLoaded = true),
-      (e: unknown) => {
-        // e.g. offline after a deploy: say so and offer the board view
-        this.view = 'board';
-        this.notice = errorMessage(e);
-      },
-    );
-  }
-
-  /** @internal Focuses an activity's card (or its bar in the timeline). */
-  async focusCard(id: string) {
-    this.activeId = id;
-    await this.updateComplete;
-    if (this.view === 'timeline') {
-      const timeline = this.renderRoot.querySelector('plan-board-timeline') as (HTMLElement & { focusActivity?(id: string): void }) | null;
-      timeline?.focusActivity?.(id);
-      return;
-    }
-    this.renderRoot.querySelector<HTMLElement>(`[data-card="${id}"] .card-open`)?.focus();
-  }
-
   /** @internal Says `text` in the live region (again, when it is the same). */
   announce(text: string) {
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = text));
-  }
-
-  /** @internal */
-  columnTitle(id: string): string {
-    return this.board?.columns.find((c) => c.id === id)?.title ?? '';
-  }
-
-  // --- details (R-PLAN-4) and editing (R-PLAN-5) ----------------------------------------------
-
-  /** @internal The activity whose details are open. */
-  detailActivity(): ActivityDto | undefined {
-    return this.detailId ? this.board?.activities.find((a) => a.id === this.detailId) : undefined;
-  }
-
-  /** @internal Opens an activity's details. */
-  openDetail(a: ActivityDto) {
-    this.focusAfterDetail = a.id;
-    this.detailId = a.id;
-    this.draft = draftOf(a);
-    this.fieldErrors = {};
-    this.formError = null;
-    this.formStatus = '';
   }
 
   // --- shared pieces --------------------------------------------------------------------------
