@@ -11,8 +11,15 @@
  * subscriber gets every new value; when a provider appears between a subscriber and its old
  * provider (re-parenting), the old provider makes its subscribers ask again, and the nearer one
  * answers (the subscriber drops the old subscription); a disconnected consumer unsubscribes.
+ *
+ * `ContextProvider` lives in context-provider.ts: only `<portal-session>` provides, so it need not
+ * be in the core chunk every widget loads (issue 7). It is re-exported here for the build's
+ * '@lit/context' until portal-session.element.ts imports it from context-provider.js; then this
+ * re-export goes (every widget but portal-session: about -0.2 kB brotli).
  */
 import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
+
+export { ContextProvider } from './context-provider.js';
 
 /** A context key carrying its value type (a plain key at run time). */
 export type Context<K, V> = K & { __context__: V };
@@ -20,59 +27,16 @@ export type ContextType<C> = C extends Context<unknown, infer V> ? V : never;
 
 export const createContext = <V, K = unknown>(key: K) => key as Context<K, V>;
 
-type Callback = (value: unknown, unsubscribe?: () => void) => void;
-type Host = ReactiveControllerHost & HTMLElement;
+export type Callback = (value: unknown, unsubscribe?: () => void) => void;
+export type Host = ReactiveControllerHost & HTMLElement;
 /** What a consumer sends up ("who provides `context`? call `callback`, again on change") and what a provider sends up when it connects. */
-type ContextEvent = Event & { context: unknown; contextTarget: Element; callback: Callback; subscribe?: boolean };
+export type ContextEvent = Event & { context: unknown; contextTarget: Element; callback: Callback; subscribe?: boolean };
 
 /** `context-request` or `context-provider`, bubbling out of shadow roots, with the protocol's fields. */
-const send = (from: Element, type: string, context: unknown, callback?: Callback, subscribe?: boolean) =>
+export const send = (from: Element, type: string, context: unknown, callback?: Callback, subscribe?: boolean) =>
   from.dispatchEvent(Object.assign(new Event(type, { bubbles: true, composed: true }), { context, contextTarget: from, callback, subscribe }));
-const listen = (on: Element, type: string, handle: (e: ContextEvent, target: Element) => void) =>
+export const listen = (on: Element, type: string, handle: (e: ContextEvent, target: Element) => void) =>
   on.addEventListener(type, (e) => handle(e as ContextEvent, (e as ContextEvent).contextTarget ?? (e.composedPath()[0] as Element)));
-
-export class ContextProvider<V> implements ReactiveController {
-  readonly context: unknown;
-  #value: V | undefined;
-  readonly #subscribers = new Map<Callback, [consumer: Element, unsubscribe: () => void]>();
-
-  constructor(
-    readonly host: Host,
-    options: { context: Context<unknown, V>; initialValue?: V },
-  ) {
-    this.context = options.context;
-    this.#value = options.initialValue;
-    listen(host, 'context-request', (r, consumer) => {
-      if (r.context !== this.context || consumer === host) return;
-      r.stopPropagation();
-      if (!r.subscribe) return r.callback(this.#value);
-      let s = this.#subscribers.get(r.callback);
-      if (!s) this.#subscribers.set(r.callback, (s = [consumer, () => this.#subscribers.delete(r.callback)]));
-      r.callback(this.#value, s[1]);
-    });
-    // a provider connected below this one: its part of the tree asks again and gets the nearer one
-    listen(host, 'context-provider', (p, child) => {
-      if (p.context !== this.context || child === host) return;
-      p.stopPropagation();
-      for (const [callback, [consumer]] of [...this.#subscribers]) send(consumer, 'context-request', this.context, callback, true);
-    });
-    host.addController(this);
-  }
-
-  get value(): V | undefined {
-    return this.#value;
-  }
-
-  setValue(value: V, force = false): void {
-    const changed = force || !Object.is(value, this.#value);
-    this.#value = value;
-    if (changed) for (const [callback, [, unsubscribe]] of [...this.#subscribers]) callback(value, unsubscribe);
-  }
-
-  hostConnected(): void {
-    send(this.host, 'context-provider', this.context);
-  }
-}
 
 /** The controller behind `@consume`: asks on connect, unsubscribes on disconnect. */
 class ContextConsumer implements ReactiveController {
@@ -125,26 +89,23 @@ export function consume<V>({ context, subscribe = false }: { context: Context<un
  * for their context connects (consumers upgraded before their provider still get the value).
  */
 export class ContextRoot {
-  readonly #pending = new Map<unknown, { seen: WeakMap<Element, WeakSet<Callback>>; list: [WeakRef<Element>, WeakRef<Callback>][] }>();
+  readonly #pending = new Map<unknown, [WeakRef<Element>, WeakRef<Callback>][]>();
 
   attach(root: Element): void {
     listen(root, 'context-request', (r, el) => {
       if (r.subscribe !== true) return;
-      let p = this.#pending.get(r.context);
-      if (!p) this.#pending.set(r.context, (p = { seen: new WeakMap(), list: [] }));
-      let callbacks = p.seen.get(el);
-      if (!callbacks) p.seen.set(el, (callbacks = new WeakSet()));
-      if (callbacks.has(r.callback)) return;
-      callbacks.add(r.callback);
-      p.list.push([new WeakRef(el), new WeakRef(r.callback)]);
+      let list = this.#pending.get(r.context);
+      if (!list) this.#pending.set(r.context, (list = []));
+      // once per element and callback (a consumer that connects again asks again)
+      if (!list.some(([e, c]) => e.deref() === el && c.deref() === r.callback)) list.push([new WeakRef(el), new WeakRef(r.callback)]);
     });
     listen(root, 'context-provider', ({ context }) => {
-      const p = this.#pending.get(context);
+      const list = this.#pending.get(context);
       this.#pending.delete(context);
-      for (const [el, callback] of p?.list ?? []) {
-        const element = el.deref();
-        const cb = callback.deref();
-        if (element && cb) send(element, 'context-request', context, cb, true);
+      for (const [e, c] of list ?? []) {
+        const element = e.deref();
+        const callback = c.deref();
+        if (element && callback) send(element, 'context-request', context, callback, true);
       }
     });
   }
