@@ -11,6 +11,7 @@ import {
   type SortKey,
   type TicketList,
   type TicketListItem,
+  type Locale,
   type TicketStatus,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
@@ -74,17 +75,34 @@ interface Column {
   key: SortKey;
   label: () => string;
   cls: string;
+  /** the cell of a row (the subject's is the row's own) */
+  cell?: (t: TicketListItem, locale: Locale) => unknown;
 }
 
 const columns: readonly Column[] = [
-  { key: 'number', label: () => msg('No.'), cls: 'num' },
+  { key: 'number', label: () => msg('No.'), cls: 'num', cell: (t) => `#${t.number}` },
   { key: 'subject', label: () => msg('Subject'), cls: 'subject' },
-  { key: 'status', label: () => msg('Status'), cls: 'status' },
-  { key: 'priority', label: () => msg('Priority'), cls: 'prio' },
-  { key: 'type', label: () => msg('Type'), cls: 'type' },
-  { key: 'partner', label: () => msg('Business partner'), cls: 'partner' },
-  { key: 'author', label: () => msg('Author'), cls: 'author' },
-  { key: 'updatedAt', label: () => msg('Updated'), cls: 'updated' },
+  {
+    key: 'status',
+    label: () => msg('Status'),
+    cls: 'status',
+    cell: (t) => html`<span class="badge" data-status=${t.status}>${statusLabel(t.status)}</span>`,
+  },
+  {
+    key: 'priority',
+    label: () => msg('Priority'),
+    cls: 'prio',
+    cell: (t) => html`<span class="priority" data-priority=${t.priority}>${priorityLabel(t.priority)}</span>`,
+  },
+  { key: 'type', label: () => msg('Type'), cls: 'type', cell: (t) => t.type.name },
+  { key: 'partner', label: () => msg('Business partner'), cls: 'partner', cell: (t) => t.businessPartner.name },
+  { key: 'author', label: () => msg('Author'), cls: 'author', cell: (t) => t.author.name },
+  {
+    key: 'updatedAt',
+    label: () => msg('Updated'),
+    cls: 'updated',
+    cell: (t, l) => html`<time datetime=${t.updatedAt} title=${exactTime(t.updatedAt, l)}>${relativeTime(t.updatedAt, l)}</time>`,
+  },
 ];
 
 /**
@@ -503,15 +521,13 @@ export class TicketBoard extends PortalElement {
       <div class="field sort-select">
         <label for="sort-select">${msg('Sort by')}</label>
         <select id="sort-select" class="input" @change=${this.#onSortSelect}>
-          ${columns
-            .filter((c) => c.key !== 'partner' || this.#multiPartner())
-            .flatMap((c) =>
-              (['desc', 'asc'] as const).map(
-                (dir) => html`<option value="${c.key}:${dir}" ?selected=${sort?.sort === c.key && sort.dir === dir}>
-                  ${c.label()} (${dir === 'asc' ? msg('ascending') : msg('descending')})
-                </option>`,
-              ),
-            )}
+          ${this.#columns().flatMap((c) =>
+            (['desc', 'asc'] as const).map(
+              (dir) => html`<option value="${c.key}:${dir}" ?selected=${sort?.sort === c.key && sort.dir === dir}>
+                ${c.label()} (${dir === 'asc' ? msg('ascending') : msg('descending')})
+              </option>`,
+            ),
+          )}
         </select>
       </div>
       ${this.#filtered()
@@ -619,24 +635,19 @@ export class TicketBoard extends PortalElement {
     const l = this.locale;
     const multi = this.#multiPartner();
     return html`<tr part="row" class="row" data-id=${t.id} @click=${(e: MouseEvent) => this.#onRowClick(e, t.id)}>
-      <td class="num" data-label=${msg('No.')}>#${t.number}</td>
-      <td class="subject">
-        <button class="open" type="button" data-id=${t.id}>
-          ${t.private ? html`${icons.lock('icon lock')}<span class="visually-hidden">${msg('Private:')} </span>` : nothing}<span
-            class="subject-text"
-            >${t.subject}</span
-          >
-        </button>
-        <span class="sub" aria-hidden="true">${[t.type.name, multi ? t.businessPartner.name : '', t.author.name].filter(Boolean).join(' · ')}</span>
-      </td>
-      <td class="status" data-label=${msg('Status')}><span class="badge" data-status=${t.status}>${statusLabel(t.status)}</span></td>
-      <td class="prio" data-label=${msg('Priority')}><span class="priority" data-priority=${t.priority}>${priorityLabel(t.priority)}</span></td>
-      <td class="type" data-label=${msg('Type')}>${t.type.name}</td>
-      ${multi ? html`<td class="partner" data-label=${msg('Business partner')}>${t.businessPartner.name}</td>` : nothing}
-      <td class="author" data-label=${msg('Author')}>${t.author.name}</td>
-      <td class="updated" data-label=${msg('Updated')}>
-        <time datetime=${t.updatedAt} title=${exactTime(t.updatedAt, l)}>${relativeTime(t.updatedAt, l)}</time>
-      </td>
+      ${this.#columns().map((c) =>
+        c.cell
+          ? html`<td class=${c.cls} data-label=${c.label()}>${c.cell(t, l)}</td>`
+          : html`<td class="subject">
+              <button class="open" type="button" data-id=${t.id}>
+                ${t.private ? html`${icons.lock('icon lock')}<span class="visually-hidden">${msg('Private:')} </span>` : nothing}<span
+                  class="subject-text"
+                  >${t.subject}</span
+                >
+              </button>
+              <span class="sub" aria-hidden="true">${[t.type.name, multi ? t.businessPartner.name : '', t.author.name].filter(Boolean).join(' · ')}</span>
+            </td>`,
+      )}
     </tr>`;
   }
 

@@ -14,6 +14,17 @@ export const ticketBoardStyles = css`
     font-size: var(--_font-size-large);
   }
 
+  /* the query, sort and open buttons: text buttons */
+  .query,
+  .sort,
+  .open {
+    border: 0;
+    background: none;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+
   /* queries */
   .queries {
     position: sticky;
@@ -52,13 +63,8 @@ export const ticketBoardStyles = css`
     align-items: center;
     min-height: 2.25rem;
     padding: var(--_space-1) var(--_space-3);
-    border: 0;
     border-radius: var(--_radius);
-    background: transparent;
     color: var(--_color-text);
-    font: inherit;
-    text-align: left;
-    cursor: pointer;
   }
   .query:hover {
     background: var(--_color-surface-sunken);
@@ -112,7 +118,6 @@ export const ticketBoardStyles = css`
      rest of the row, and what does not fit wraps to the next row instead of being cut off */
   .filters .field {
     margin: 0;
-    flex: 0 1 auto;
     max-width: 100%;
   }
   .filters .search {
@@ -167,7 +172,6 @@ export const ticketBoardStyles = css`
     padding: var(--_space-2) var(--_space-3);
     border-bottom: 1px solid var(--_color-border);
     text-align: left;
-    vertical-align: middle;
   }
   tbody tr:last-child td {
     border-bottom: 0;
@@ -184,13 +188,8 @@ export const ticketBoardStyles = css`
     gap: var(--_space-1);
     width: 100%;
     padding: var(--_space-2) var(--_space-3);
-    border: 0;
-    background: none;
     color: var(--_color-text-muted);
-    font: inherit;
     font-weight: 600;
-    text-align: left;
-    cursor: pointer;
   }
   .sort:hover:not(:disabled) {
     color: var(--_color-text);
@@ -232,13 +231,8 @@ export const ticketBoardStyles = css`
     align-items: baseline;
     gap: var(--_space-1);
     padding: 0;
-    border: 0;
-    background: none;
     color: var(--_color-text);
-    font: inherit;
     font-weight: 500;
-    text-align: left;
-    cursor: pointer;
     border-radius: 2px;
   }
   .open:hover .subject-text {
@@ -346,9 +340,7 @@ export const ticketBoardStyles = css`
       display: grid !important;
     }
     th,
-    td {
-      padding-inline: var(--_space-2);
-    }
+    td,
     .sort {
       padding-inline: var(--_space-2);
     }
@@ -431,7 +423,6 @@ export const ticketBoardStyles = css`
       display: none;
     }
     .table td.num {
-      order: 0;
       color: var(--_color-text);
       font-weight: 600;
     }
