@@ -52,24 +52,20 @@ export function greeting(name: string, date: Date): string {
 /** Only these schemes become links; anything else shows as text. */
 const safeLink = /^(https?:|mailto:|tel:)/i;
 
-const dateConverter = {
-  fromAttribute: (value: string | null): Date | null => {
-    if (!value) return null;
-    const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? null : d;
-  },
-  toAttribute: (value: Date | null): string | null => (value ? value.toISOString() : null),
+/** The `now` attribute: an ISO 8601 moment; missing or unreadable: null (now). Not reflected. */
+const dateConverter = (value: string | null): Date | null => {
+  const d = value ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
 };
 
-const messageIcon = () =>
+/** An icon of the core set's look with a path of its own. */
+const icon = (d: string) =>
   html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${svg`<path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/>`}</svg>`;
-const fileIcon = () =>
-  html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${svg`<path d="M21.44 11.05 12.25 20.24a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48"/>`}</svg>`;
+    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${svg`<path d=${d} />`}</svg>`;
+const messageIcon = () => icon('M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z');
+const fileIcon = () => icon('M21.44 11.05 12.25 20.24a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48');
 const phoneIcon = () =>
-  html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${svg`<path d="M22 16.92v3a2 2 0 0 1-2.18 2 19.8 19.8 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.12 4.18 2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72c.13.96.36 1.9.7 2.81a2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45c.91.34 1.85.57 2.81.7A2 2 0 0 1 22 16.92z"/>`}</svg>`;
+  icon('M22 16.92v3a2 2 0 0 1-2.18 2 19.8 19.8 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.12 4.18 2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72c.13.96.36 1.9.7 2.81a2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45c.91.34 1.85.57 2.81.7A2 2 0 0 1 22 16.92z');
 
 /**
  * The dashboard (R-DASH-1..4, the manual's "Dashboard"): a greeting with the user's name by the
@@ -151,7 +147,6 @@ export class PortalDashboard extends PortalElement {
     onError: (e) => this.#reportError(e),
   });
 
-  /** Whose dashboard: the signed-in account inside `<portal-session>`; alone, the API's session's (null). */
   /** Loads everything again (what the retry button does). */
   reload(): void {
     this.reloads++;
