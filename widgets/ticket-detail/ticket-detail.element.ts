@@ -263,18 +263,13 @@ export class TicketDetail extends PortalElement {
         </div>
         <div part="actions" class="actions">
           <slot name="actions"></slot>
-          ${a.resubmit
-            ? html`<button class="button primary" type="button" data-action="resubmit" ?disabled=${busy}
-                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('resubmit', opener))}>${msg('Resubmit')}</button>`
-            : nothing}
-          ${a.reopen
-            ? html`<button class="button" type="button" data-action="reopen" ?disabled=${busy}
-                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('reopen', opener))}>${msg('Reopen')}</button>`
-            : nothing}
-          ${a.close
-            ? html`<button class="button" type="button" data-action="close" ?disabled=${busy}
-                @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open('close', opener))}>${msg('Close ticket')}</button>`
-            : nothing}
+          ${(['resubmit', 'reopen', 'close'] as const).map((kind) =>
+            a[kind]
+              ? html`<button class="button ${kind === 'resubmit' ? 'primary' : ''}" type="button" data-action=${kind} ?disabled=${busy}
+                  @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open(kind, opener))}
+                >${kind === 'resubmit' ? msg('Resubmit') : kind === 'reopen' ? msg('Reopen') : msg('Close ticket')}</button>`
+              : nothing,
+          )}
         </div>
       </header>
       ${this.#renderNotes(ticket, positions)} ${this.#renderMeta(ticket)}
