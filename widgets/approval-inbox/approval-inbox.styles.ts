@@ -18,12 +18,6 @@ export const approvalInboxStyles = css`
     margin: 0;
     font-size: var(--_font-size-large);
   }
-  .title:focus {
-    outline: none;
-  }
-  .title:focus-visible {
-    outline: 2px solid var(--_color-focus);
-  }
   .count {
     margin: 0;
     color: var(--_color-text-muted);
@@ -178,11 +172,7 @@ export const approvalInboxStyles = css`
     display: grid;
     gap: var(--_space-3);
   }
-  .detail-view:focus {
-    outline: none;
-  }
   .detail-view:focus-visible {
-    outline: 2px solid var(--_color-focus);
     outline-offset: 4px;
   }
   .detail-bar {
@@ -210,7 +200,7 @@ export const approvalInboxStyles = css`
     .open {
       font-size: 1rem;
     }
-    .detail-bar .position {
+    .position {
       display: none;
     }
   }
