@@ -33,7 +33,7 @@ describe('HttpApi resource registry', () => {
   it('fails loudly when a widget uses a resource whose module it did not import', () => {
     const api = new HttpApi({ storage: null });
     for (const name of ['plan', 'kb', 'auth', 'lookups', 'uploads'] as const) {
-      expect(() => api[name]).to.throw(`api.${name} is used, but widgets/core/http/${name}.js was not imported`);
+      expect(() => api[name]).to.throw(`api.${name} needs widgets/core/http/${name}.js imported`);
     }
   });
 

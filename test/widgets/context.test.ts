@@ -7,7 +7,8 @@ import { expect, fixture, html as fixtureHtml } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import * as lit from '@lit/context';
-import { ContextProvider, ContextRoot, consume, createContext, type Context } from '../../widgets/core/context.js';
+import { ContextRoot, consume, createContext, type Context } from '../../widgets/core/context.js';
+import { ContextProvider } from '../../widgets/core/context-provider.js';
 
 let n = 0;
 const tag = (prefix: string) => `${prefix}-${++n}`;

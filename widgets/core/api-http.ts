@@ -187,7 +187,7 @@ export class HttpApi implements Api {
     if (!r) {
       const create = factories.get(name);
       if (!create) {
-        throw new Error(`helpdesk-portal: api.${name} is used, but widgets/core/http/${name}.js was not imported (the widget's define.ts imports the resources it calls)`);
+        throw new Error(`helpdesk-portal: api.${name} needs widgets/core/http/${name}.js imported (in the widget's define.ts)`);
       }
       this.#resources.set(name, (r = create(this.#transport)));
     }

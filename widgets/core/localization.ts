@@ -22,11 +22,8 @@ function localization() {
   runtime ??= configureLocalization({
     sourceLocale,
     targetLocales,
-    loadLocale: async (locale) => {
-      const load = templates[locale];
-      if (!load) throw new Error(`helpdesk-portal: no translations for ${locale}`);
-      return load();
-    },
+    // only called for one of targetLocales (setLocale checks), each with its loader above
+    loadLocale: (locale) => templates[locale]!(),
   });
   return runtime;
 }
