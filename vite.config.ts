@@ -32,17 +32,20 @@ export default defineConfig({
   // Lit and friends branch on NODE_ENV in places; lib mode leaves process.env alone otherwise,
   // and `process` does not exist in a browser.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  // Two small runtimes of our own instead of the packages' (issue 7), for everything the build
+  // Small runtimes of our own instead of the packages' (issue 7), for everything the build
   // bundles (tests run the sources unbundled, with the packages):
   // - the context protocol (widgets/core/context.ts; same events and API as @lit/context for what
   //   we use, and interoperable with it): element modules that still import '@lit/context' get it;
   // - localisation (widgets/core/localize.ts: msg, str, configureLocalization,
   //   updateWhenLocaleChanges with @lit/localize's ids and events); the sources import
-  //   '@lit/localize', which lit-localize's tools read.
+  //   '@lit/localize', which lit-localize's tools read;
+  // - async data (widgets/core/task.ts: Task, TaskStatus, initialState as @lit/task runs them, for
+  //   the options the widgets use).
   resolve: {
     alias: [
       { find: /^@lit\/context$/, replacement: fileURLToPath(new URL('./widgets/core/context.ts', import.meta.url)) },
       { find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('./widgets/core/localize.ts', import.meta.url)) },
+      { find: /^@lit\/task$/, replacement: fileURLToPath(new URL('./widgets/core/task.ts', import.meta.url)) },
     ],
   },
   oxc: {
