@@ -12,14 +12,10 @@
  * provider (re-parenting), the old provider makes its subscribers ask again, and the nearer one
  * answers (the subscriber drops the old subscription); a disconnected consumer unsubscribes.
  *
- * `ContextProvider` lives in context-provider.ts: only `<portal-session>` provides, so it need not
- * be in the core chunk every widget loads (issue 7). It is re-exported here for the build's
- * '@lit/context' until portal-session.element.ts imports it from context-provider.js; then this
- * re-export goes (every widget but portal-session: about -0.2 kB brotli).
+ * `ContextProvider` lives in context-provider.ts: only `<portal-session>` provides (it imports it
+ * from there), so it need not be in the core chunk every widget loads (issue 7).
  */
 import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
-
-export { ContextProvider } from './context-provider.js';
 
 /** A context key carrying its value type (a plain key at run time). */
 export type Context<K, V> = K & { __context__: V };

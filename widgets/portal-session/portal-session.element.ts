@@ -1,6 +1,6 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
+import { ContextProvider } from '../core/context-provider.js';
 import { msg, str } from '@lit/localize';
 import { isAbort, isApiError, type Api, type Locale, type Me, type SessionChange, type SignedInAccount } from '../core/api.js';
 import { HttpApi, normalizeBase, type ApiMode } from '../core/api-http.js';
