@@ -56,4 +56,21 @@ describe('ticket-board filter layout', () => {
       });
     }
   }
+
+  it('narrow: a row is a card — number and status first, then the subject, then the rest in the columns\' order', async () => {
+    document.documentElement.lang = 'en';
+    await setViewport({ width: 390, height: 900 });
+    const el = await mount('en');
+    const row = el.shadowRoot!.querySelector<HTMLTableRowElement>('tr.row')!;
+    const cells = [...row.cells].filter((c) => c.getClientRects().length > 0);
+    const box = (c: Element) => c.getBoundingClientRect();
+    // reading order: line by line (tops within a few pixels are one line), left to right
+    const seen = [...cells]
+      .sort((a, b) => (Math.abs(box(a).top - box(b).top) > 4 ? box(a).top - box(b).top : box(a).left - box(b).left))
+      .map((c) => c.className);
+    expect(seen.slice(0, 3)).to.deep.equal(['num', 'status', 'subject']);
+    expect(seen.slice(3)).to.deep.equal(cells.map((c) => c.className).filter((c) => !['num', 'status', 'subject'].includes(c)));
+    // the status on the right of the number's line
+    expect(box(cells.find((c) => c.className === 'status')!).left).to.be.greaterThan(box(row).left + box(row).width / 2);
+  });
 });

@@ -422,38 +422,26 @@ export const ticketBoardStyles = css`
     td.subject .sub {
       display: none;
     }
+    /* a card: number and status first, the rest in the columns' order */
     .table td.num {
+      order: -1;
       color: var(--_color-text);
       font-weight: 600;
     }
     .table td.status {
-      order: 1;
+      order: -1;
       margin-left: auto;
     }
     .table td.subject {
-      order: 2;
       flex: 1 1 100%;
       min-width: 0;
       font-size: 1.0625rem;
-    }
-    .table td.prio {
-      order: 3;
     }
     .table td.prio::before {
       content: attr(data-label) ': ';
       color: var(--_color-text-muted);
     }
-    .table td.type {
-      order: 4;
-    }
-    .table td.partner {
-      order: 5;
-    }
-    .table td.author {
-      order: 6;
-    }
     .table td.updated {
-      order: 7;
       margin-left: auto;
     }
     .table .skeleton-row td {
