@@ -13,7 +13,8 @@
  * ends; `taskComplete` is one promise per run (a run started while another is pending keeps it).
  * Left out, as no widget uses them: `autoRun`, `argsEqual`, `initialValue`, `abort()`, the
  * positional constructor and `shallowArrayEquals`/`deepArrayEquals` as exports
- * (test/widgets/task.test.ts runs the same cases against both).
+ * (test/build/task-usage.test.ts fails when a widget starts using one of them;
+ * test/widgets/task.test.ts runs the same cases against both runtimes).
  */
 import type { ReactiveControllerHost } from 'lit';
 
