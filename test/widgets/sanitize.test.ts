@@ -117,7 +117,7 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml(undefined)).to.equal('');
   });
 
-  it('renders through unsafeHTML only after sanitising, and nothing runs', async () => {
+  it('renders only after sanitising, and nothing runs', async () => {
     (window as unknown as { __pwned?: number }).__pwned = 0;
     const el = await fixture<RichTextProbe>(html`<rich-text-probe></rich-text-probe>`);
     el.value = '<p>Hi <b>there</b></p><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -127,5 +127,23 @@ describe('sanitizeHtml', () => {
     expect(out.querySelector('b')!.textContent).to.equal('there');
     expect(out.querySelector('img, script')).to.equal(null);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(0);
+  });
+
+  it('keeps the rendered DOM while the text stays the same, and replaces it when the text changes', async () => {
+    const el = await fixture<RichTextProbe>(html`<rich-text-probe></rich-text-probe>`);
+    el.value = '<p>One <a href="https://example.com">link</a></p>';
+    await el.updateComplete;
+    const out = el.shadowRoot!.querySelector('.out')!;
+    const p = out.querySelector('p')!;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(out.querySelector('p')).to.equal(p);
+    el.value = '<p>Two</p>';
+    await el.updateComplete;
+    expect(out.querySelector('p')).to.not.equal(p);
+    expect(out.textContent!.trim()).to.equal('Two');
+    el.value = '';
+    await el.updateComplete;
+    expect(out.textContent!.trim()).to.equal('');
   });
 });

@@ -10,9 +10,11 @@
  * list go; links keep only http(s)/mailto targets and open in a new tab without an opener;
  * images keep only our own attachment URLs. The result is parsed and cleaned once more and must
  * come out unchanged (no mutation-XSS round trip); if not, the text alone is shown.
+ *
+ * Lit renders the clean markup as a template without bindings, which is what its `unsafeHTML`
+ * directive builds; made here without the directive machinery (issue 7).
  */
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { DirectiveResult } from 'lit/directive.js';
+import type { TemplateResult } from 'lit';
 import {
   allowedAttributes,
   allowedTags,
@@ -115,7 +117,22 @@ export function sanitizeHtml(html: string | null | undefined): string {
   return p.outerHTML;
 }
 
+/**
+ * The results made so far, by their clean markup: the same text is the same template, so Lit
+ * keeps its DOM on a re-render (as `unsafeHTML` did by remembering its last value). Bounded.
+ */
+const results = new Map<string, TemplateResult<1>>();
+
 /** Renders server rich text in a Lit template: `${richText(ticket.descriptionHtml)}`. */
-export function richText(html: string | null | undefined): DirectiveResult {
-  return unsafeHTML(sanitizeHtml(html));
+export function richText(html: string | null | undefined): TemplateResult<1> {
+  const clean = sanitizeHtml(html);
+  let result = results.get(clean);
+  if (!result) {
+    // a template whose only string is the markup; Lit takes a strings array only with its `raw`
+    const strings = Object.assign([clean], { raw: [clean] });
+    result = { ['_$litType$']: 1, strings, values: [] };
+    if (results.size >= 200) results.delete(results.keys().next().value!);
+    results.set(clean, result);
+  }
+  return result;
 }
