@@ -166,7 +166,12 @@ export const SendFails: Story = {
   play: async ({ canvasElement }) => {
     const el = await detailOf(canvasElement);
     await customElements.whenDefined('portal-rich-text-editor');
-    const editor = el.shadowRoot!.querySelector<PortalRichTextEditor>('portal-rich-text-editor')!;
+    // the composer comes with its own module, after the history
+    const editor = await waitFor(() => {
+      const e = el.shadowRoot!.querySelector<PortalRichTextEditor>('portal-rich-text-editor');
+      if (!e) throw new Error('no composer yet');
+      return e;
+    });
     editor.value = '<p>Der Client ist installiert, der Fehler bleibt.</p>';
     editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     el.shadowRoot!.querySelector<HTMLButtonElement>('.composer button[type=submit]')!.click();
