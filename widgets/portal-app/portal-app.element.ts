@@ -11,6 +11,7 @@ import { icons } from '../core/icons.js';
 import { applyLocale, formatNumber } from '../core/localization.js';
 import { errorMessage } from '../core/messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
+import { appIcons } from './portal-app.icons.js';
 import { portalAppStyles } from './portal-app.styles.js';
 
 export type ViewId = 'dashboard' | 'create' | 'board' | 'approvals' | 'kb' | 'plan';
@@ -251,7 +252,7 @@ export class PortalApp extends PortalElement {
                   aria-controls="nav"
                   @click=${() => (this.menuOpen = !this.menuOpen)}
                 >
-                  ${icons.menu()}<span class="visually-hidden">${msg('Menu')}</span>
+                  ${appIcons.menu()}<span class="visually-hidden">${msg('Menu')}</span>
                 </button>`}
             <a class="brand" href="#/dashboard">${icons.lock()}<span>${msg('Helpdesk portal')}</span></a>
           </div>
@@ -262,7 +263,7 @@ export class PortalApp extends PortalElement {
               href="#/settings"
               title=${`${msg('Your account')} · ${me.account.email}`}
               aria-current=${settings ? 'page' : nothing}
-              >${icons.user()}<span class="user-name">${me.account.name}</span>
+              >${appIcons.user()}<span class="user-name">${me.account.name}</span>
               <span class="visually-hidden">${msg('Your account')}</span></a
             >
             <label class="visually-hidden" for="language">${msg('Language')}</label>
@@ -276,10 +277,10 @@ export class PortalApp extends PortalElement {
               aria-pressed=${this.dark ? 'true' : 'false'}
               @click=${this.#toggleTheme}
             >
-              ${this.dark ? icons.moon() : icons.sun()}<span class="label">${msg('Dark mode')}</span>
+              ${this.dark ? appIcons.moon() : appIcons.sun()}<span class="label">${msg('Dark mode')}</span>
             </button>
             <button class="button sign-out" type="button" @click=${this.#signOut}>
-              ${icons.signOut()}<span class="label">${msg('Sign out')}</span>
+              ${appIcons.signOut()}<span class="label">${msg('Sign out')}</span>
             </button>
           </div>
         </header>

@@ -62,6 +62,7 @@ const dateConverter = (value: string | null): Date | null => {
 const icon = (d: string) =>
   html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${svg`<path d=${d} />`}</svg>`;
+const externalIcon = () => icon('M15 3h6v6M10 14 21 3M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6');
 const messageIcon = () => icon('M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z');
 const fileIcon = () => icon('M21.44 11.05 12.25 20.24a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48');
 const phoneIcon = () =>
@@ -551,7 +552,7 @@ export class PortalDashboard extends PortalElement {
           const phone = /^tel:/i.test(q.url);
           return html`<li>
             <a class="link-card" href=${q.url} target=${web ? '_blank' : nothing} rel=${web ? 'noopener noreferrer' : nothing}>
-              ${phone ? phoneIcon() : web ? icons.external() : messageIcon()}
+              ${phone ? phoneIcon() : web ? externalIcon() : messageIcon()}
               <span>${q.label}</span>
               ${web ? html`<span class="visually-hidden">(${msg('opens in a new tab')})</span>` : nothing}
             </a>

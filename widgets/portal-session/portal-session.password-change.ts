@@ -3,11 +3,11 @@
  * and its submit. Loaded only when the server asks for a new password (its own chunk with the
  * password rules and their texts: most users never see it; issue 7).
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { defaultPasswordPolicy, type PasswordPolicy } from '../../server/schemas/password-rules.js';
 import { isAbort, type Api, type Me, type SignedInAccount } from '../core/api.js';
-import { icons } from '../core/icons.js';
+import { icon, icons } from '../core/icons.js';
 import {
   checkPasswordChange,
   passwordChangeRefusal,
@@ -28,6 +28,9 @@ export const passwordChangeStyles = [
     }
   `,
 ];
+
+/** The sign-out icon (also in portal-app's header; kept out of the core chunk, issue 7). */
+const signOutIcon = () => icon(svg`<path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9"/>`);
 
 /** What the form needs of `<portal-session>`. */
 export interface PasswordChangeHost {
@@ -97,7 +100,7 @@ export class PasswordChangeForm {
             ${this.busy ? msg('Saving…') : msg('Save new password')}
           </button>
           <button class="button quiet block" type="button" @click=${() => void this.host.signOut()}>
-            ${icons.signOut()}${msg('Sign out')}
+            ${signOutIcon()}${msg('Sign out')}
           </button>
         </div>
       </form>
