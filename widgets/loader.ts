@@ -4,6 +4,14 @@
  * upgrade), then loads each widget's module when its tag appears in the page, or when a widget
  * asks for one it renders in its shadow root (`portal-define-request`).
  *
+ * A module that fails to load (a network glitch, a deploy under way) is tried again after 0.5,
+ * 2 and 5 seconds, and at once when the browser comes back online (`online`), also after the
+ * loader gave up. When it gives up, it logs one console error naming the tag and fires
+ * `portal-load-error` (bubbles, composed; `detail: { tag, message }`) on each element with that
+ * tag in the page (else on the widgets that asked for it), so the host can show its own message.
+ * Until a widget's module has loaded, its element is undefined: a host styles `tag:not(:defined)`
+ * (e.g. a min-height and a "Loading…" look), see demo/intranet.css.
+ *
  * A new widget adds one line to `modules`.
  */
 import './portal-session/define.js';
@@ -11,6 +19,20 @@ import { DefineRequestEvent } from './core/events.js';
 // Types only (erased from the JavaScript): hosts that import the loader get every widget's tag
 // in HTMLElementTagNameMap and its events in GlobalEventHandlersEventMap.
 export type {} from './global-types.js';
+
+/** The loader gave up loading a widget's module (fired on its element, or on the widget that asked for it). */
+export class PortalLoadErrorEvent extends Event {
+  static readonly eventName = 'portal-load-error';
+  constructor(readonly detail: { tag: string; message: string }) {
+    super(PortalLoadErrorEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'portal-load-error': PortalLoadErrorEvent;
+  }
+}
 
 const modules: Record<string, () => Promise<unknown>> = {
   'portal-app': () => import('./portal-app/define.js'),
@@ -23,25 +45,57 @@ const modules: Record<string, () => Promise<unknown>> = {
   'ticket-wizard': () => import('./ticket-wizard/define.js'),
 };
 
-const loading = new Map<string, Promise<unknown>>();
+/** @internal The importers and the waits before each retry in ms (tests change them). */
+export const loaderSetup = { modules, waits: [500, 2000, 5000] };
 
-function load(tag: string): void {
-  const importer = modules[tag];
+/** tags being loaded (or waiting for their next try) */
+const loading = new Set<string>();
+/** tags the loader gave up on: tried again when the browser is back online */
+const failed = new Set<string>();
+/** the widgets that asked for a tag (they hear of a failure too) */
+const askedBy = new Map<string, Set<EventTarget>>();
+/** ends the wait before the next try (online again) */
+const wakeUps = new Set<() => void>();
+
+async function load(tag: string): Promise<void> {
+  const importer = loaderSetup.modules[tag];
   if (!importer || loading.has(tag) || customElements.get(tag)) return;
-  loading.set(
-    tag,
-    importer().catch((error: unknown) => {
-      loading.delete(tag);
-      console.error(`helpdesk-portal: could not load <${tag}>`, error);
-    }),
-  );
+  loading.add(tag);
+  failed.delete(tag);
+  for (let i = 0; ; i++) {
+    try {
+      await importer();
+      break;
+    } catch (error) {
+      const wait = loaderSetup.waits[i];
+      if (wait === undefined) {
+        failed.add(tag);
+        console.error(`helpdesk-portal: could not load <${tag}> (${i + 1} tries)`, error);
+        const detail = { tag, message: error instanceof Error ? error.message : String(error) };
+        const els = [...document.querySelectorAll(tag)];
+        for (const el of els.length ? els : (askedBy.get(tag) ?? [])) el.dispatchEvent(new PortalLoadErrorEvent(detail));
+        break;
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          wakeUps.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, wait);
+        wakeUps.add(wake);
+      });
+    }
+  }
+  loading.delete(tag);
+  askedBy.delete(tag);
 }
 
 const selector = Object.keys(modules).join(',');
 
 function scan(root: ParentNode): void {
-  if (root instanceof Element && root.matches(selector)) load(root.localName);
-  for (const el of root.querySelectorAll(selector)) load(el.localName);
+  if (root instanceof Element && root.matches(selector)) void load(root.localName);
+  for (const el of root.querySelectorAll(selector)) void load(el.localName);
 }
 
 function start(): void {
@@ -52,10 +106,16 @@ function start(): void {
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener(DefineRequestEvent.eventName, (e) => {
-    if (modules[e.tag]) {
+    if (loaderSetup.modules[e.tag]) {
       e.preventDefault();
-      load(e.tag);
+      const from = e.composedPath()[0];
+      if (from) askedBy.set(e.tag, (askedBy.get(e.tag) ?? new Set()).add(from));
+      void load(e.tag);
     }
+  });
+  addEventListener('online', () => {
+    for (const wake of [...wakeUps]) wake();
+    for (const tag of [...failed]) void load(tag);
   });
 }
 

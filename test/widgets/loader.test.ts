@@ -39,3 +39,90 @@ describe('loader', () => {
     expect(unknown.defaultPrevented).to.equal(false);
   });
 });
+
+describe('loader: a module that fails to load (found by a fresh-eyes test)', () => {
+  let setup: (typeof import('../../widgets/loader.js'))['loaderSetup'];
+  let waits: number[];
+  let count = 0;
+  const realError = console.error;
+  let logged: unknown[][] = [];
+
+  beforeEach(async () => {
+    ({ loaderSetup: setup } = await import('../../widgets/loader.js'));
+    waits = setup.waits;
+    logged = [];
+    console.error = (...args: unknown[]) => void logged.push(args);
+  });
+  afterEach(() => {
+    setup.waits = waits;
+    console.error = realError;
+  });
+
+  /** A tag the loader knows, its importer failing `failures` times before it defines the tag. */
+  function flaky(failures: number) {
+    const tag = `flaky-widget-${++count}`;
+    const calls = { n: 0 };
+    setup.modules[tag] = async () => {
+      calls.n++;
+      if (calls.n <= failures) throw new TypeError(`Failed to fetch dynamically imported module: ${tag}.js`);
+      customElements.define(tag, class extends HTMLElement {});
+    };
+    return { tag, calls };
+  }
+
+  it('tries again after a short wait, so one network glitch does not leave the widget undefined', async () => {
+    setup.waits = [20, 20, 20];
+    const { tag, calls } = flaky(1);
+    const el = document.createElement(tag);
+    document.body.append(el);
+    try {
+      document.body.dispatchEvent(new DefineRequestEvent(tag));
+      await waitUntil(() => customElements.get(tag), 'not loaded after a retry');
+      expect(calls.n).to.equal(2);
+      expect(logged).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('gives up after the retries: one console error naming the tag and portal-load-error on the element', async () => {
+    setup.waits = [10, 10, 10];
+    const { tag, calls } = flaky(100);
+    const el = document.createElement(tag);
+    document.body.append(el);
+    const events: Event[] = [];
+    const onError = (e: Event) => events.push(e);
+    document.addEventListener('portal-load-error', onError);
+    try {
+      document.body.dispatchEvent(new DefineRequestEvent(tag));
+      await waitUntil(() => events.length > 0, 'no portal-load-error');
+      expect(calls.n).to.equal(4);
+      const e = events[0] as Event & { detail: { tag: string; message: string } };
+      expect(e.target).to.equal(el);
+      expect(e.bubbles && e.composed).to.equal(true);
+      expect(e.detail).to.deep.equal({ tag, message: `Failed to fetch dynamically imported module: ${tag}.js` });
+      expect(events).to.have.length(1);
+      expect(logged).to.have.length(1);
+      expect(String(logged[0]![0])).to.contain(`<${tag}>`);
+      // back online: the loader tries again
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(calls.n).to.equal(5);
+    } finally {
+      document.removeEventListener('portal-load-error', onError);
+      el.remove();
+    }
+  });
+
+  it('tries again at once when the browser comes back online', async () => {
+    setup.waits = [60_000];
+    const { tag, calls } = flaky(1);
+    document.body.dispatchEvent(new DefineRequestEvent(tag));
+    await waitUntil(() => calls.n === 1);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(customElements.get(tag)).to.equal(undefined);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => customElements.get(tag), 'not loaded when online again');
+    expect(calls.n).to.equal(2);
+  });
+});
