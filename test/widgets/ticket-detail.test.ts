@@ -537,5 +537,62 @@ describe('ticket-detail', () => {
     await ready(el);
     expect($(el, '#title').textContent).to.equal(t.subject);
   });
-});
 
+  describe('the writing parts load as one (fresh-eyes)', () => {
+    const Detail = () => customElements.get('ticket-detail') as unknown as { loadCompose: () => Promise<unknown> };
+    let original: () => Promise<unknown>;
+    beforeEach(() => {
+      original = Detail().loadCompose;
+    });
+    afterEach(() => {
+      Detail().loadCompose = original;
+    });
+
+    it('the editor or the file drop fails to load: the error with Try again, which loads them all again', async () => {
+      let failing = true;
+      let loads = 0;
+      Detail().loadCompose = () => {
+        loads++;
+        // as the browser says it when the editor's chunk does not arrive
+        return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module: rich-text-editor.js')) : original();
+      };
+      const api = new FakeApi({ signedInAs: erik });
+      const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+      const { el } = await mount(api, t.id);
+      await ready(el);
+      await waitUntil(() => $maybe(el, '.content .alert.danger'), 'no error where the composer goes');
+      const alert = $(el, '.content .alert.danger');
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('Something went wrong');
+      expect($maybe(el, '.composer')).to.equal(null);
+      expect($maybe(el, '[role=status].state')).to.equal(null);
+      await expect(el).to.be.accessible();
+      failing = false;
+      alert.querySelector<HTMLButtonElement>('button.retry')!.click();
+      await composer(el);
+      await waitUntil(() => $maybe(el, 'aside portal-file-drop'), 'no file drop after Try again');
+      expect(loads).to.equal(2);
+      expect($maybe(el, '.alert.danger')).to.equal(null);
+    });
+
+    it('while they load, a spinner holds the composer\'s and the upload\'s places', async () => {
+      let arrive!: () => void;
+      const arrived = new Promise<void>((r) => (arrive = r));
+      Detail().loadCompose = () => arrived.then(original);
+      const api = new FakeApi({ signedInAs: erik });
+      const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+      const { el } = await mount(api, t.id);
+      await ready(el);
+      for (const where of ['.content', 'aside.attachments']) {
+        const spinner = $(el, `${where} > .state[role=status]`);
+        expect(spinner.querySelector('.spinner')).to.not.equal(null);
+        expect(spinner.textContent).to.contain('Loading…');
+      }
+      await expect(el).to.be.accessible();
+      arrive();
+      await composer(el);
+      await waitUntil(() => $maybe(el, 'aside portal-file-drop'), 'no file drop');
+      expect($maybe(el, '.state[role=status]')).to.equal(null);
+    });
+  });
+});

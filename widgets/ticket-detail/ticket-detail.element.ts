@@ -28,6 +28,9 @@ const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
 const loadDialogs = () => import('./ticket-detail.dialogs.js');
 
+const loading = (text: string) =>
+  html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${text}</span></div>`;
+
 interface Loaded {
   ticket: TicketDetailDto;
   positions: PositionDto[];
@@ -100,6 +103,17 @@ export class TicketDetail extends PortalElement {
   @state() private urls: ReadonlyMap<string, string> = new Map();
   @state() private announcement = '';
   @state() private reloads = 0;
+
+  /**
+   * The writing parts' modules, all at once: the composer's, the rich-text editor's and the file
+   * drop's (one fails: all are asked again on Try again). Replaceable in tests. @internal
+   */
+  static loadCompose = () =>
+    Promise.all([
+      import('./ticket-detail.compose.js'),
+      import('../core/rich-text-editor/define.js'),
+      import('../core/file-drop/define.js'),
+    ]).then(([m]) => m);
 
   /** the dialogs, once their module has loaded */
   #dialogs: TicketDetailDialogs | null = null;
@@ -184,8 +198,6 @@ export class TicketDetail extends PortalElement {
       this.#resolveImages(current.ticket);
       const { abilities: a, attachments } = current.ticket;
       // the writing parts as soon as the ticket offers one, with the editor and the file drop
-      if (a.comment) void import('../core/rich-text-editor/define.js');
-      if (a.upload) void import('../core/file-drop/define.js');
       if ((a.comment || a.upload) && !this.#compose && !this.#composeLoading && !this.#composeError) this.#loadCompose();
       // the dialogs' module, in idle time, when the ticket offers a way into one
       if (!this.#warm && (a.close || a.reopen || a.resubmit || attachments.some((f) => f.previewable))) {
@@ -211,9 +223,7 @@ export class TicketDetail extends PortalElement {
     } else if (this.#task.status === TaskStatus.ERROR) {
       body = this.#renderError(this.#task.error);
     } else {
-      body = html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span><span>${msg('Loading ticket…')}</span>
-      </div>`;
+      body = loading(msg('Loading ticket…'));
     }
     return html`<div part="base" class="base" lang=${this.locale}>
       ${body}
@@ -530,7 +540,7 @@ export class TicketDetail extends PortalElement {
 
   #loadCompose() {
     this.#composeLoading = true;
-    import('./ticket-detail.compose.js')
+    TicketDetail.loadCompose()
       .then(
         ({ TicketDetailCompose, composeStyles }) => {
           this.adoptMore([composeStyles]);
@@ -549,12 +559,13 @@ export class TicketDetail extends PortalElement {
   }
 
   /**
-   * A writing part once its module is there; nothing while it loads; when it cannot be loaded,
-   * the error with Try again (`error`: shown here, not only at the other part).
+   * A writing part once its modules are there; while they load, a spinner in its place; when they
+   * cannot be loaded, the error with Try again (`error`: shown here, not only at the other part).
    */
   #composePart(part: (c: TicketDetailCompose) => TemplateResult, error = true): TemplateResult | typeof nothing {
     if (this.#compose) return part(this.#compose);
-    if (!this.#composeError || !error) return nothing;
+    if (!this.#composeError) return loading(msg('Loading…'));
+    if (!error) return nothing;
     return html`<div class="alert danger" role="alert">
       ${icons.alert()}
       <div>
