@@ -212,6 +212,29 @@ describe('approval-inbox', () => {
     expect(subjects(el).length).to.equal(3);
   });
 
+  it("the open ticket's module fails to load: the error with Try again, which loads it (found by a fresh-eyes test)", async () => {
+    const Inbox = customElements.get('approval-inbox') as typeof ApprovalInbox;
+    const real = Inbox.loadDecide;
+    let tries = 0;
+    Inbox.loadDecide = () => (++tries === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real());
+    try {
+      const { el } = await mount();
+      await settled(el);
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.list .open')!;
+      button.click();
+      await waitUntil(() => $maybe(el, '.detail-view .alert.danger'), 'no error shown');
+      expect($(el, '.detail-view .alert.danger').textContent).to.contain('The ticket could not be loaded.');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '.detail-view .retry').click();
+      await waitUntil(() => $maybe<TicketDetail>(el, 'ticket-detail')?.hasCustomState('ready'), 'Try again did not load the ticket', { timeout: 4000 });
+      expect(tries).to.equal(2);
+      expect(el.ticketId).to.equal(button.dataset.id);
+      expect($maybe(el, '.detail-view .alert.danger')).to.equal(null);
+    } finally {
+      Inbox.loadDecide = real;
+    }
+  });
+
   it('opens a ticket in full with Release and Reject; back returns to the list and the same item (R-TICKET, R-APPROVE-2)', async () => {
     const { el } = await mount();
     await settled(el);

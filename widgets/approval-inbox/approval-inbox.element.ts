@@ -112,6 +112,9 @@ export class ApprovalInbox extends PortalElement {
     approvalInboxStyles,
   ];
 
+  /** @internal Loads `<ticket-detail>` and the decisions (tests make it fail). */
+  static loadDecide = () => Promise.all([import('./approval-inbox.decide.js'), import('../ticket-detail/define.js')]);
+
   /** Id of the open ticket; set it to open one directly, remove it to show the list. */
   @property({ attribute: 'ticket-id', reflect: true }) ticketId: string | null = null;
 
@@ -220,7 +223,7 @@ export class ApprovalInbox extends PortalElement {
   #loadDetail() {
     if (this.#detailImport) return;
     this.detailLoadError = null;
-    this.#detailImport = Promise.all([import('./approval-inbox.decide.js'), import('../ticket-detail/define.js')]).then(
+    this.#detailImport = ApprovalInbox.loadDecide().then(
       ([m]) => {
         adoptStyles(this.shadowRoot!, [...(this.constructor as typeof ApprovalInbox).elementStyles, m.decideStyles]);
         this.decisions = new m.Decisions({
@@ -359,14 +362,15 @@ export class ApprovalInbox extends PortalElement {
     </div>`;
   }
 
-  #renderError(error: unknown): TemplateResult {
+  /** An error with Try again: the list's (default), or the open ticket's when its module did not load. */
+  #renderError(error: unknown, text = msg('The tickets awaiting release could not be loaded.'), retry = () => this.reload()): TemplateResult {
     const ref = errorReference(error);
     return html`<div class="alert danger" role="alert">
       ${icons.alert()}
       <div>
-        <p>${msg('The tickets awaiting release could not be loaded.')} ${errorMessage(error)}</p>
+        <p>${text} ${errorMessage(error)}</p>
         ${ref ? html`<p class="ref">${msg(str`Reference: ${ref}`)}</p>` : nothing}
-        <button class="button small retry" type="button" @click=${() => this.reload()}>${msg('Try again')}</button>
+        <button class="button small retry" type="button" @click=${retry}>${msg('Try again')}</button>
       </div>
     </div>`;
   }
@@ -391,7 +395,7 @@ export class ApprovalInbox extends PortalElement {
     const item = q?.items.find((t) => t.id === id);
     const index = item && q ? q.items.indexOf(item) : -1;
     const body = this.detailLoadError
-      ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.detailLoadError)}</p></div>`
+      ? this.#renderError(this.detailLoadError, msg('The ticket could not be loaded.'), () => this.#open(id))
       : (this.decisions?.renderDetail(id) ??
         html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading ticket…')}</span></div>`);
     return html`<section part="detail-view" class="detail-view" tabindex="-1" aria-label=${item ? msg(str`Ticket #${item.number}: ${item.subject}`) : msg('Ticket')}>
