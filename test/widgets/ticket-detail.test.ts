@@ -76,6 +76,8 @@ async function typeReason(el: TicketDetail, value: string) {
 describe('ticket-detail', () => {
   beforeEach(() => {
     document.documentElement.lang = 'en';
+    // the composer's drafts of earlier tests
+    sessionStorage.clear();
   });
 
   it('shows loading, then the ticket with facts, description and the history oldest first (R-TICKET-1)', async () => {
@@ -594,5 +596,41 @@ describe('ticket-detail', () => {
       await waitUntil(() => $maybe(el, 'aside portal-file-drop'), 'no file drop');
       expect($maybe(el, '.state[role=status]')).to.equal(null);
     });
+  });
+
+  it('a reply typed in the composer is still there when the user comes back to the ticket, until it is sent (fresh-eyes, nothing typed is lost)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const [t, other] = api.world.tickets.filter((x) => x.authorId === 'acc-erik' && x.status === 'in_progress' && !x.private);
+    expect(other, 'two tickets to write to').to.not.equal(undefined);
+    let { el } = await mount(api, t!.id);
+    await ready(el);
+    await typeInComposer(el, 'Noch nicht fertig');
+    // the user goes to the dashboard and comes back: the detail is made anew
+    el.closest('portal-session')!.remove();
+    ({ el } = await mount(api, t!.id));
+    await ready(el);
+    let editor = await composer(el);
+    expect(editor.value).to.equal('<p>Noch nicht fertig</p>');
+    // another account on the same ticket (in this tab): not Erik's draft
+    const { el: hers } = await mount(new FakeApi({ signedInAs: 'dora.dispatcher@nordwind.example' }), t!.id);
+    await ready(hers);
+    expect((await composer(hers)).value).to.equal('');
+    hers.closest('portal-session')!.remove();
+    // another ticket in the same detail: its own (empty) composer; back again: the draft
+    el.ticketId = other!.id;
+    await waitUntil(() => $maybe(el, '#title')?.textContent === other!.subject, 'the other ticket did not show');
+    editor = await composer(el);
+    expect(editor.value).to.equal('');
+    el.ticketId = t!.id;
+    await waitUntil(() => $maybe<PortalRichTextEditor>(el, 'portal-rich-text-editor')?.value === '<p>Noch nicht fertig</p>', 'the draft did not come back');
+    // sent: gone for good
+    const added = oneEvent(el, 'position-added');
+    $<HTMLButtonElement>(el, '.composer button[type=submit]').click();
+    await added;
+    el.closest('portal-session')!.remove();
+    ({ el } = await mount(api, t!.id));
+    await ready(el);
+    editor = await composer(el);
+    expect(editor.value).to.equal('');
   });
 });

@@ -4,7 +4,9 @@
  * show only when the server's `abilities` allow writing, and each wraps an element that loads on
  * its own (the rich-text editor, the file drop): the detail loads this module as soon as a ticket
  * shows with one of them, together with those elements. It renders inside the detail's shadow
- * root (same ids and parts as before) and keeps the composer's state.
+ * root (same ids and parts as before) and keeps the composer's state. The composer's text is kept
+ * in sessionStorage per account and ticket until it is sent (nothing typed is lost when the user
+ * goes elsewhere and comes back, or the detail is made anew).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -24,6 +26,17 @@ export interface ComposeHost {
   announce(text: string): void;
   /** The running server's upload limits; undefined: the file drop's defaults. */
   maxFileSize(): number | undefined;
+  /** Whose draft: the signed-in account's id (null without a session). */
+  account(): string | null;
+}
+
+/** `use` with this tab's sessionStorage; without one (blocked, full) the draft stays in memory. */
+function withStorage<T>(use: (storage: Storage) => T): T | undefined {
+  try {
+    return use(sessionStorage);
+  } catch {
+    return undefined;
+  }
 }
 
 export const composeStyles = css`
@@ -52,6 +65,8 @@ export class TicketDetailCompose {
   error: unknown = null;
   issue: string | null = null;
   uploading = false;
+  /** the storage key the draft belongs to (account and ticket) */
+  #key = '';
 
   constructor(
     readonly el: TicketDetail,
@@ -66,9 +81,10 @@ export class TicketDetailCompose {
     return this.el.renderRoot.querySelector<PortalRichTextEditor>('portal-rich-text-editor');
   }
 
-  /** Another ticket: an empty composer and file drop. */
+  /** Another ticket: an empty composer (until its own draft is restored) and file drop. */
   reset() {
     this.draft = '';
+    this.#key = '';
     this.error = null;
     this.issue = null;
     this.uploading = false;
@@ -78,6 +94,12 @@ export class TicketDetailCompose {
   renderComposer(ticket: TicketDetailDto): TemplateResult {
     // not released yet: the service desk cannot see the ticket, so the label must not promise it
     const unreleased = ticket.status === 'awaiting_release' || ticket.status === 'release_rejected';
+    const key = `helpdesk-portal.ticket-detail.v1:${this.host.account() ?? ''}:${ticket.id}`;
+    if (key !== this.#key) {
+      // this ticket's draft, as the user left it (another account or ticket: its own)
+      this.#key = key;
+      this.draft = withStorage((s) => s.getItem(key)) ?? '';
+    }
     return html`<form part="composer" class="composer" @submit=${this.#send} aria-labelledby="composer-title" novalidate>
       <h3 id="composer-title">${msg('Write a position')}</h3>
       <portal-rich-text-editor
@@ -89,7 +111,8 @@ export class TicketDetailCompose {
         .value=${this.draft}
         error=${this.issue ?? ''}
         @input=${(e: Event) => {
-          this.draft = (e.target as PortalRichTextEditor).value;
+          const draft = (this.draft = (e.target as PortalRichTextEditor).value);
+          withStorage((s) => (draft ? s.setItem(key, draft) : s.removeItem(key)));
           this.issue = null;
           this.#update();
         }}
@@ -137,6 +160,7 @@ export class TicketDetailCompose {
     if (!id || this.sending) return;
     const editor = this.#editor();
     const body = editor?.value ?? this.draft;
+    const key = this.#key;
     if (!body) {
       this.issue = msg('Write a text first.');
       this.#update();
@@ -150,6 +174,7 @@ export class TicketDetailCompose {
     try {
       const position = await this.el.api.tickets.addPosition(id, { body });
       this.draft = '';
+      withStorage((s) => s.removeItem(key));
       this.el.dispatchEvent(new PositionAddedEvent({ ticketId: id, position }));
       this.host.announce(msg('Your position was sent.'));
       await this.host.afterChange();

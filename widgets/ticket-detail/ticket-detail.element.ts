@@ -548,6 +548,7 @@ export class TicketDetail extends PortalElement {
             afterChange: () => this.#afterChange(),
             announce: (text) => (this.announcement = text),
             maxFileSize: () => this.#maxFileSize(),
+            account: () => sessionKey(this.session),
           });
         },
         (error: unknown) => (this.#composeError = error),
