@@ -351,6 +351,40 @@ describe('ticket-board', () => {
     expect(gone.hasCustomState('ready')).to.equal(true);
   });
 
+  it('"Save as query…" while the dialogs load: busy; a failed load says so next to it and the next click tries again (found by a fresh-eyes test)', async () => {
+    const Board = customElements.get('ticket-board') as typeof TicketBoard;
+    const real = Board.loadDialogs;
+    let mode: 'fail' | 'slow' = 'fail';
+    let release = () => {};
+    Board.loadDialogs = () =>
+      mode === 'fail'
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : new Promise<void>((resolve) => (release = resolve)).then(real);
+    try {
+      const { el } = await mount(new FakeApi({ signedInAs: dora }));
+      const save = $<HTMLButtonElement>(el, 'button.save-query');
+      save.click();
+      await waitUntil(() => $maybe(el, '.query-tools [role=alert]'), 'no message after a failed load');
+      expect($(el, '.query-tools [role=alert]').textContent).to.contain('Please check your connection and try again.');
+      expect(save.getAttribute('aria-busy')).to.equal('false');
+      await expect(el).to.be.accessible();
+
+      mode = 'slow';
+      save.click();
+      await el.updateComplete;
+      expect(save.getAttribute('aria-busy')).to.equal('true');
+      expect(save.querySelector('.spinner')).to.exist;
+      expect($maybe(el, '.query-tools [role=alert]')).to.equal(null);
+      save.click(); // a second click while it loads does nothing more
+      release();
+      await waitUntil(() => $maybe<HTMLDialogElement>(el, '#save-dialog')?.open, 'no save dialog after trying again');
+      expect(save.getAttribute('aria-busy')).to.equal('false');
+      $<HTMLDialogElement>(el, '#save-dialog').close();
+    } finally {
+      Board.loadDialogs = real;
+    }
+  });
+
   it('saves the current filters as a personal query and deletes it again (R-BOARD-2)', async () => {
     const api = new FakeApi({ signedInAs: dora });
     const { el } = await mount(api, { query: 'open' });

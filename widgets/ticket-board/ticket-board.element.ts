@@ -33,7 +33,6 @@ import {
 import { ticketBoardStyles } from './ticket-board.styles.js';
 import type { TicketBoardDialogs } from './ticket-board.dialogs.js';
 
-const loadDialogs = () => import('./ticket-board.dialogs.js');
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
@@ -155,6 +154,9 @@ export class TicketBoard extends PortalElement {
     ticketBoardStyles,
   ];
 
+  /** @internal Loads the query dialogs' module (tests make it slow or fail). */
+  static loadDialogs = () => import('./ticket-board.dialogs.js');
+
   /** Key (or id) of the query selected first, e.g. `open`; default: all tickets. */
   @property({ attribute: 'query' }) query: string | null = null;
 
@@ -182,6 +184,9 @@ export class TicketBoard extends PortalElement {
   @state() private tip: string | null = null;
   @state() private openId: string | null = null;
   @state() private announcement = '';
+  /** the query dialogs' module is loading (after a click) / could not be loaded */
+  @state() private dialogsLoading = false;
+  @state() private dialogsError: unknown = null;
 
   /** sort per account and query as loaded from the preferences or chosen here (absent: not loaded yet) */
   readonly #sorts = new Map<string, Sort | null>();
@@ -302,7 +307,7 @@ export class TicketBoard extends PortalElement {
     if (!this.#warm && this.#queries.value) {
       // the query dialogs' module, in idle time, once "Save as query…" can be used
       this.#warm = true;
-      (globalThis.requestIdleCallback ?? setTimeout)(() => void loadDialogs().catch(() => undefined));
+      (globalThis.requestIdleCallback ?? setTimeout)(() => void TicketBoard.loadDialogs().catch(() => undefined));
     }
     if (this.#focusAfterLoad && this.#list.status === TaskStatus.COMPLETE) {
       const id = this.#focusAfterLoad;
@@ -433,17 +438,22 @@ export class TicketBoard extends PortalElement {
         </div>
       `;
     }
+    const busy = this.dialogsLoading ? 'true' : 'false';
+    const spinner = this.dialogsLoading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing;
     return html`<aside part="queries" class="queries" aria-labelledby="queries-title">
       <h2 id="queries-title" class="queries-title">${msg('Queries')}</h2>
       ${body}
       <div class="query-tools">
-        <button class="button small block save-query" type="button" ?disabled=${!queries} @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openSave(opener))}>
-          ${msg('Save as query…')}
+        <button class="button small block save-query" type="button" ?disabled=${!queries} aria-busy=${busy} @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openSave(opener))}>
+          ${spinner}${msg('Save as query…')}
         </button>
         ${selected?.personal
-          ? html`<button class="button small block quiet delete-selected" type="button" @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openDelete(selected, opener))}>
-              ${msg('Delete this query…')}
+          ? html`<button class="button small block quiet delete-selected" type="button" aria-busy=${busy} @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.openDelete(selected, opener))}>
+              ${spinner}${msg('Delete this query…')}
             </button>`
+          : nothing}
+        ${this.dialogsError
+          ? html`<div class="alert danger small-alert" role="alert">${icons.alert()}<p>${msg('The portal cannot be reached. Please check your connection and try again.')}</p></div>`
           : nothing}
       </div>
     </aside>`;
@@ -740,7 +750,12 @@ export class TicketBoard extends PortalElement {
   /** Runs `action` on the query dialogs, loading their module first if needed (focus returns to `e`'s button). */
   #withDialogs(e: Event, action: (d: TicketBoardDialogs, opener: HTMLElement) => unknown) {
     const opener = e.currentTarget as HTMLElement;
-    loadDialogs().then(
+    if (this.dialogsLoading) return;
+    // a click while the module loads (slowly): the button says it is busy; a failure is shown
+    // next to it, and the next click tries again
+    this.dialogsLoading = !this.#dialogs;
+    this.dialogsError = null;
+    TicketBoard.loadDialogs().then(
       ({ TicketBoardDialogs }) => {
         this.#dialogs ??= new TicketBoardDialogs(this, {
           now: () => ({ base: this.#selectedQuery(this.#queries.value)?.filter, q: this.q, status: this.status, type: this.type }),
@@ -762,9 +777,13 @@ export class TicketBoard extends PortalElement {
           },
           announce: (text) => (this.announcement = text),
         });
+        this.dialogsLoading = false;
         return action(this.#dialogs, opener);
       },
-      (error: unknown) => (this.announcement = errorMessage(error)),
+      (error: unknown) => {
+        this.dialogsLoading = false;
+        this.dialogsError = error;
+      },
     );
   }
 

@@ -99,6 +99,14 @@ export const ticketBoardStyles = css`
     padding-top: var(--_space-3);
     border-top: 1px solid var(--_color-border);
   }
+  .query-tools [aria-busy='true'] {
+    opacity: 0.7;
+  }
+  .query-tools .spinner {
+    width: 1em;
+    height: 1em;
+    border-width: 2px;
+  }
   .query-select {
     display: none;
   }
