@@ -48,47 +48,43 @@ const modules: Record<string, () => Promise<unknown>> = {
 /** @internal The importers and the waits before each retry in ms (tests change them). */
 export const loaderSetup = { modules, waits: [500, 2000, 5000] };
 
-/** tags being loaded (or waiting for their next try) */
-const loading = new Set<string>();
+/** tags being loaded (or waiting for their next try), each with the widgets that asked for it */
+const loading = new Map<string, Set<EventTarget>>();
 /** tags the loader gave up on: tried again when the browser is back online */
 const failed = new Set<string>();
-/** the widgets that asked for a tag (they hear of a failure too) */
-const askedBy = new Map<string, Set<EventTarget>>();
-/** ends the wait before the next try (online again) */
-const wakeUps = new Set<() => void>();
+/** end the waits before the next tries (online again) */
+let wakeUps: (() => void)[] = [];
 
-async function load(tag: string): Promise<void> {
+async function load(tag: string, from?: EventTarget): Promise<void> {
   const importer = loaderSetup.modules[tag];
-  if (!importer || loading.has(tag) || customElements.get(tag)) return;
-  loading.add(tag);
+  if (!importer || customElements.get(tag)) return;
+  const askers = loading.get(tag);
+  if (askers) {
+    if (from) askers.add(from);
+    return;
+  }
+  loading.set(tag, new Set(from ? [from] : []));
   failed.delete(tag);
-  for (let i = 0; ; i++) {
+  for (const wait of [...loaderSetup.waits, -1]) {
     try {
       await importer();
       break;
     } catch (error) {
-      const wait = loaderSetup.waits[i];
-      if (wait === undefined) {
-        failed.add(tag);
-        console.error(`helpdesk-portal: could not load <${tag}> (${i + 1} tries)`, error);
-        const detail = { tag, message: error instanceof Error ? error.message : String(error) };
-        const els = [...document.querySelectorAll(tag)];
-        for (const el of els.length ? els : (askedBy.get(tag) ?? [])) el.dispatchEvent(new PortalLoadErrorEvent(detail));
-        break;
+      if (wait >= 0) {
+        await new Promise((resolve) => {
+          setTimeout(resolve, wait);
+          wakeUps.push(resolve as () => void);
+        });
+        continue;
       }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          wakeUps.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, wait);
-        wakeUps.add(wake);
-      });
+      failed.add(tag);
+      console.error(`helpdesk-portal: could not load <${tag}>`, error);
+      const els = [...document.querySelectorAll(tag)];
+      const detail = { tag, message: String((error as Error)?.message ?? error) };
+      for (const el of els.length ? els : loading.get(tag)!) el.dispatchEvent(new PortalLoadErrorEvent(detail));
     }
   }
   loading.delete(tag);
-  askedBy.delete(tag);
 }
 
 const selector = Object.keys(modules).join(',');
@@ -108,14 +104,13 @@ function start(): void {
   document.addEventListener(DefineRequestEvent.eventName, (e) => {
     if (loaderSetup.modules[e.tag]) {
       e.preventDefault();
-      const from = e.composedPath()[0];
-      if (from) askedBy.set(e.tag, (askedBy.get(e.tag) ?? new Set()).add(from));
-      void load(e.tag);
+      void load(e.tag, e.composedPath()[0]);
     }
   });
   addEventListener('online', () => {
-    for (const wake of [...wakeUps]) wake();
-    for (const tag of [...failed]) void load(tag);
+    for (const wake of wakeUps) wake();
+    wakeUps = [];
+    for (const tag of failed) void load(tag);
   });
 }
 

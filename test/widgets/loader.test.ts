@@ -114,6 +114,24 @@ describe('loader: a module that fails to load (found by a fresh-eyes test)', () 
     }
   });
 
+  it('gives up on a tag a widget asked for in its shadow root: portal-load-error on that widget', async () => {
+    setup.waits = [];
+    const { tag } = flaky(100);
+    const widget = document.createElement('div');
+    const inner = widget.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+    document.body.append(widget);
+    try {
+      const event = new Promise<Event>((resolve) => document.addEventListener('portal-load-error', resolve, { once: true }));
+      inner.dispatchEvent(new DefineRequestEvent(tag));
+      const e = (await event) as Event & { detail: { tag: string } };
+      expect(e.target).to.equal(widget);
+      expect(e.detail.tag).to.equal(tag);
+      expect(logged).to.have.length(1);
+    } finally {
+      widget.remove();
+    }
+  });
+
   it('tries again at once when the browser comes back online', async () => {
     setup.waits = [60_000];
     const { tag, calls } = flaky(1);
