@@ -9,7 +9,7 @@ import '../../widgets/portal-app/define.js';
 import type { ApprovalInbox } from '../../widgets/approval-inbox/approval-inbox.element.js';
 import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
 import { demoPassword } from '../../widgets/core/api-fake.js';
-import { $, $maybe, collect, waitForStatus } from './helpers.js';
+import { $, $maybe, collect, signInThroughForm, waitForStatus } from './helpers.js';
 
 async function mountApp(email: string | null, lang?: 'de' | 'en') {
   const api = new FakeApi(email ? { signedInAs: email } : {});
@@ -196,6 +196,38 @@ describe('portal-app', () => {
       await app.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(app.shadowRoot!.activeElement).to.equal(toggle);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('narrow (390 px): Escape closes the menu also from its button, focus back on it; signing out closes it (found by a fresh-eyes test)', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const { app, session } = await mountApp('dora.dispatcher@nordwind.example', 'en');
+      const toggle = () => $<HTMLButtonElement>(app, '.menu-toggle');
+      const open = () => toggle().getAttribute('aria-expanded') === 'true';
+      // opened with the keyboard: the focus stays on the button
+      toggle().focus();
+      await sendKeys({ press: 'Enter' });
+      await app.updateComplete;
+      expect(open()).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await app.updateComplete;
+      expect(open()).to.equal(false);
+      expect(getComputedStyle($(app, 'nav')).display).to.equal('none');
+      expect(app.shadowRoot!.activeElement).to.equal(toggle());
+      // open, sign out, sign in again: the menu is closed
+      toggle().click();
+      await app.updateComplete;
+      expect(open()).to.equal(true);
+      $<HTMLButtonElement>(app, 'button.sign-out').click();
+      await waitForStatus(session, 'signed-out');
+      await signInThroughForm(session, 'dora.dispatcher@nordwind.example', demoPassword);
+      await waitForStatus(session, 'signed-in');
+      await app.updateComplete;
+      expect(open()).to.equal(false);
+      expect(getComputedStyle($(app, 'nav')).display).to.equal('none');
     } finally {
       await setViewport({ width: 1280, height: 800 });
     }
@@ -458,4 +490,5 @@ describe('portal-app', () => {
     const alone = await fixture<PortalApp>(html`<portal-app lang="en" .api=${out}></portal-app>`);
     await waitUntil(() => alone.shadowRoot!.textContent!.includes('Please sign in'), 'no sign-in hint');
   });
+
 });

@@ -192,7 +192,11 @@ export class PortalApp extends PortalElement {
       'error',
     ]);
     if (s.status === 'signed-in') this.#applyAccountLocale(s.me);
-    else this.#localeAppliedFor = null;
+    else {
+      this.#localeAppliedFor = null;
+      // the next one to sign in starts with the menu closed
+      this.menuOpen = false;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -241,7 +245,7 @@ export class PortalApp extends PortalElement {
     const agent = me.capabilities.agent;
     return html`
       <div part="base" class="base ${this.menuOpen ? 'menu-open' : ''}" lang=${this.locale}>
-        <header part="header" class="header">
+        <header part="header" class="header" @keydown=${this.#onMenuKeydown}>
           <div class="start">
             ${agent
               ? nothing
@@ -303,7 +307,7 @@ export class PortalApp extends PortalElement {
   #renderNav(me: Me, allowed: ViewId[], current: ViewId | null): TemplateResult {
     const pending = me.counts.pendingReleases;
     const showBadge = (me.capabilities.createTickets || me.capabilities.release) && pending > 0;
-    return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onNavKeydown}>
+    return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onMenuKeydown}>
       <ul>
         ${views
           .filter((v) => allowed.includes(v.id))
@@ -575,7 +579,8 @@ export class PortalApp extends PortalElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true }));
   };
 
-  readonly #onNavKeydown = (e: KeyboardEvent) => {
+  /** Escape in the header or the navigation closes the narrow layout's menu (focus back on its button). */
+  readonly #onMenuKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.menuOpen) {
       this.menuOpen = false;
       this.renderRoot.querySelector<HTMLElement>('.menu-toggle')?.focus();
