@@ -184,9 +184,8 @@ export class TicketBoard extends PortalElement {
   @state() private tip: string | null = null;
   @state() private openId: string | null = null;
   @state() private announcement = '';
-  /** the query dialogs' module is loading (after a click) / could not be loaded */
-  @state() private dialogsLoading = false;
-  @state() private dialogsError: unknown = null;
+  /** the query dialogs' module is loading after a click, or could not be loaded */
+  @state() private dialogsLoad: 'busy' | 'failed' | null = null;
 
   /** sort per account and query as loaded from the preferences or chosen here (absent: not loaded yet) */
   readonly #sorts = new Map<string, Sort | null>();
@@ -438,8 +437,8 @@ export class TicketBoard extends PortalElement {
         </div>
       `;
     }
-    const busy = this.dialogsLoading ? 'true' : 'false';
-    const spinner = this.dialogsLoading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing;
+    const busy = this.dialogsLoad === 'busy';
+    const spinner = busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing;
     return html`<aside part="queries" class="queries" aria-labelledby="queries-title">
       <h2 id="queries-title" class="queries-title">${msg('Queries')}</h2>
       ${body}
@@ -452,7 +451,7 @@ export class TicketBoard extends PortalElement {
               ${spinner}${msg('Delete this query…')}
             </button>`
           : nothing}
-        ${this.dialogsError
+        ${this.dialogsLoad === 'failed'
           ? html`<div class="alert danger small-alert" role="alert">${icons.alert()}<p>${msg('The portal cannot be reached. Please check your connection and try again.')}</p></div>`
           : nothing}
       </div>
@@ -750,11 +749,10 @@ export class TicketBoard extends PortalElement {
   /** Runs `action` on the query dialogs, loading their module first if needed (focus returns to `e`'s button). */
   #withDialogs(e: Event, action: (d: TicketBoardDialogs, opener: HTMLElement) => unknown) {
     const opener = e.currentTarget as HTMLElement;
-    if (this.dialogsLoading) return;
+    if (this.dialogsLoad === 'busy') return;
     // a click while the module loads (slowly): the button says it is busy; a failure is shown
     // next to it, and the next click tries again
-    this.dialogsLoading = !this.#dialogs;
-    this.dialogsError = null;
+    this.dialogsLoad = this.#dialogs ? null : 'busy';
     TicketBoard.loadDialogs().then(
       ({ TicketBoardDialogs }) => {
         this.#dialogs ??= new TicketBoardDialogs(this, {
@@ -777,13 +775,10 @@ export class TicketBoard extends PortalElement {
           },
           announce: (text) => (this.announcement = text),
         });
-        this.dialogsLoading = false;
+        this.dialogsLoad = null;
         return action(this.#dialogs, opener);
       },
-      (error: unknown) => {
-        this.dialogsLoading = false;
-        this.dialogsError = error;
-      },
+      () => (this.dialogsLoad = 'failed'),
     );
   }
 
