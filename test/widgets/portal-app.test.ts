@@ -3,12 +3,12 @@ import { setViewport, sendKeys } from '@web/test-runner-commands';
 import { FakeApi } from '../../widgets/core/api-fake.js';
 import { localeReady } from '../../widgets/core/localization.js';
 import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
-import type { PortalApp } from '../../widgets/portal-app/portal-app.element.js';
-import { allowedViews, viewFromHash } from '../../widgets/portal-app/portal-app.element.js';
+import { PortalApp, allowedViews, viewFromHash } from '../../widgets/portal-app/portal-app.element.js';
 import '../../widgets/portal-app/define.js';
 import type { ApprovalInbox } from '../../widgets/approval-inbox/approval-inbox.element.js';
 import type { TicketDetail } from '../../widgets/ticket-detail/ticket-detail.element.js';
 import { demoPassword } from '../../widgets/core/api-fake.js';
+import type { DefineRequestEvent } from '../../widgets/core/events.js';
 import { $, $maybe, collect, signInThroughForm, waitForStatus } from './helpers.js';
 
 async function mountApp(email: string | null, lang?: 'de' | 'en') {
@@ -119,6 +119,33 @@ describe('portal-app', () => {
     expect($maybe(app, 'plan-board')).to.equal(null);
     customElements.define('plan-board', class extends HTMLElement {});
     await waitUntil(() => $maybe(app, 'plan-board'), 'widget not rendered after define');
+  });
+
+  it('"Your account" whose module cannot be loaded: the lost-connection error with Try again, which loads it (found by a fresh-eyes test)', async () => {
+    // before any test that opens the settings (their element is defined then)
+    expect(customElements.get('portal-app-settings')).to.equal(undefined);
+    const load = PortalApp.loadSettings;
+    let fail = true;
+    PortalApp.loadSettings = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : load());
+    try {
+      location.hash = '#/settings';
+      const { app } = await mountApp('erik.editor@nordwind.example', 'en');
+      const main = () => $(app, 'main');
+      await waitUntil(() => main().querySelector('.alert.danger[role=alert]'), 'no error');
+      expect(main().querySelector('.alert.danger')!.textContent).to.contain('The portal cannot be reached. Please check your connection and try again.');
+      await expect(app).to.be.accessible();
+      // away and back: still the error with its way out
+      location.hash = '#/board';
+      await waitUntil(() => $maybe(app, 'nav a[aria-current=page]')?.dataset.view === 'board', 'did not navigate');
+      location.hash = '#/settings';
+      await waitUntil(() => main().querySelector('.alert.danger button.retry'), 'no Try again after coming back');
+      fail = false;
+      main().querySelector<HTMLButtonElement>('.alert.danger button.retry')!.click();
+      await waitUntil(() => main().querySelector('portal-app-settings'), 'Try again did not load the settings');
+      expect(main().querySelector('.alert.danger')).to.equal(null);
+    } finally {
+      PortalApp.loadSettings = load;
+    }
   });
 
   it("the host page's lang wins over the account's language; the user's choice wins over both", async () => {
@@ -491,4 +518,50 @@ describe('portal-app', () => {
     await waitUntil(() => alone.shadowRoot!.textContent!.includes('Please sign in'), 'no sign-in hint');
   });
 
+  it('a view whose widget the loader is loading shows Loading…; when the loader gives up, the lost-connection error with Try again, which asks again (found by a fresh-eyes test)', async () => {
+    // a loader (widgets/loader.ts) that takes the request; it gives up on the first one
+    const asked: string[] = [];
+    let giveUp = true;
+    const loader = (e: DefineRequestEvent) => {
+      if (e.tag !== 'kb-browser') return;
+      e.preventDefault();
+      asked.push(e.tag);
+      const from = e.composedPath()[0]!;
+      const message = 'Failed to fetch dynamically imported module';
+      if (giveUp) setTimeout(() => from.dispatchEvent(new CustomEvent('portal-load-error', { detail: { tag: e.tag, message }, bubbles: true, composed: true })), 300);
+    };
+    document.addEventListener('portal-define-request', loader);
+    try {
+      location.hash = '#/kb';
+      const { app } = await mountApp('anna.viewer@nordwind.example', 'de');
+      expect(current(app)).to.equal('kb');
+      const main = () => $(app, 'main');
+      expect(main().querySelector('[role=status]')!.textContent).to.contain('Wird geladen');
+      expect(main().textContent).to.not.contain('nicht verfügbar');
+      const alert = await waitUntil(() => main().querySelector('.alert.danger[role=alert]'), 'no error').then(() => main().querySelector('.alert.danger')!);
+      expect(alert.textContent).to.contain('Das Portal ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung');
+      expect(main().textContent).to.not.contain('nicht verfügbar');
+      await expect(app).to.be.accessible();
+      // away and back: still the error with its way out
+      location.hash = '#/board';
+      await waitUntil(() => current(app) === 'board', 'did not navigate');
+      location.hash = '#/kb';
+      await waitUntil(() => current(app) === 'kb', 'did not navigate back');
+      // Try again asks the loader again: loading, the focus in the view area, then the widget
+      giveUp = false;
+      const retry = main().querySelector<HTMLButtonElement>('.alert.danger button.retry')!;
+      expect(retry.textContent!.trim()).to.equal('Erneut versuchen');
+      retry.focus();
+      retry.click();
+      await app.updateComplete;
+      expect(asked).to.deep.equal(['kb-browser', 'kb-browser']);
+      expect(main().querySelector('.alert.danger')).to.equal(null);
+      expect(main().querySelector('[role=status]')!.textContent).to.contain('Wird geladen');
+      await waitUntil(() => app.shadowRoot!.activeElement?.id === 'main', 'the focus was lost');
+      customElements.define('kb-browser', class extends HTMLElement {});
+      await waitUntil(() => main().querySelector('kb-browser'), 'the widget did not show once defined');
+    } finally {
+      document.removeEventListener('portal-define-request', loader);
+    }
+  });
 });

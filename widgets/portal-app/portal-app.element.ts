@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
-import { isAbort, isApiError, type Locale, type Me } from '../core/api.js';
+import { ApiError, isAbort, isApiError, type Locale, type Me } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
 import { sessionContext, type SessionState } from '../core/contexts.js';
 import { DefineRequestEvent, LocaleRequestEvent, NavigateEvent, RefreshRequestEvent, SignOutRequestEvent, TicketOpenEvent } from '../core/events.js';
@@ -96,8 +96,10 @@ export function allowedViews(me: Me): ViewId[] {
  * The standalone portal: a header (user, language, light/dark, sign out), the navigation by the
  * user's capabilities (R-DASH-2, R-KB-1, R-PLAN-1) and one widget per view, routed by
  * `location.hash` (`#/board`). Place it inside `<portal-session>`; alone it loads the user from
- * its `api-base` and asks to sign in elsewhere. Views whose widget is not defined on the page show
- * a short notice until it is (it asks the loader with `portal-define-request`).
+ * its `api-base` and asks to sign in elsewhere. A view whose widget is not defined yet asks the
+ * loader for it (`portal-define-request`) and shows "Loading…" meanwhile; when the loader gives up
+ * (`portal-load-error`), the error with Try again; when no loader takes the request, a short
+ * notice that this part is not available, until the widget is defined.
  *
  * @summary The standalone portal shell: header, navigation by capabilities, one view per route.
  *
@@ -129,6 +131,9 @@ export function allowedViews(me: Me): ViewId[] {
 export class PortalApp extends PortalElement {
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];
 
+  /** @internal Loads the settings view's module (tests make it fail). */
+  static loadSettings = (): Promise<unknown> => import('./portal-app-settings.define.js');
+
   /** @internal */
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -139,10 +144,10 @@ export class PortalApp extends PortalElement {
   @state() private routeDetail = detailFromHash(startHash());
   /** The board's saved query the route names (`#/board?query=…`). */
   @state() private routeQuery = queryFromHash(startHash());
-  /** The ticket the route opens (`#/tickets/<id>`). */
-  /** Why the settings view could not be loaded ('' while nothing went wrong). */
-  @state() private settingsError = '';
+  /** The settings view's module could not be loaded. */
+  @state() private settingsFailed = false;
   #settingsLoading: Promise<void> | null = null;
+  /** The ticket the route opens (`#/tickets/<id>`). */
   @state() private routeTicket = ticketFromHash(startHash());
   /** The route as written (`settings`, or an unknown one that the portal replaces). */
   @state() private routeName = routeNameFromHash(startHash());
@@ -152,7 +157,8 @@ export class PortalApp extends PortalElement {
   @state() private ownState: SessionState | { status: 'error'; error: unknown } = { status: 'loading' };
 
   #localeAppliedFor: string | null = null;
-  #waitingFor = new Set<string>();
+  /** Widgets asked for and not defined yet: the loader loads them, it gave up, or no loader took the request. */
+  #waitingFor = new Map<string, 'loading' | 'failed' | 'missing'>();
   #ownLoad: AbortController | null = null;
   #media: MediaQueryList | null = null;
   /** the address the portal pushed for a ticket or plan board opened in place (Back returns from it) */
@@ -354,38 +360,43 @@ export class PortalApp extends PortalElement {
           return html`<plan-board class="view" board-id=${detail}></plan-board>`;
       }
     }
-    this.#waitFor(view.tag);
+    return this.#renderMissing(view.tag, view.label());
+  }
+
+  /** A widget not defined yet: loading while the loader loads it, its failure with Try again, else a notice. */
+  #renderMissing(tag: string, title: string): TemplateResult {
+    const waiting = this.#waitFor(tag);
+    if (waiting === 'loading') return loading();
+    if (waiting === 'failed') {
+      return this.#failed(() => this.#waitingFor.delete(tag));
+    }
     return html`<section class="unavailable" aria-labelledby="view-title">
-      <h1 id="view-title">${view.label()}</h1>
+      <h1 id="view-title">${title}</h1>
       <p>${msg('This part of the portal is not available yet.')}</p>
     </section>`;
   }
 
   /** `#/tickets/<id>`: one ticket, with the way back to the board. */
   #renderTicket(id: string): TemplateResult {
-    const defined = customElements.get('ticket-detail');
-    if (!defined) this.#waitFor('ticket-detail');
     return html`<section class="ticket-view" aria-labelledby="ticket-view-title">
       <h1 id="ticket-view-title" class="visually-hidden">${msg('Ticket')}</h1>
       <a class="button back" href="#/board"><span aria-hidden="true">←</span> ${msg('Back to the ticket board')}</a>
-      ${defined
+      ${customElements.get('ticket-detail')
         ? html`<ticket-detail class="view" ticket-id=${id}></ticket-detail>`
-        : loading()}
+        : this.#renderMissing('ticket-detail', msg('Ticket'))}
     </section>`;
   }
 
   /** `#/settings`: the user's own account settings. */
   #renderSettings(me: Me): TemplateResult {
     if (!customElements.get('portal-app-settings')) {
-      if (this.settingsError) {
-        return html`<div class="alert danger" role="alert">${icons.alert()}<p>${this.settingsError}</p></div>`;
-      }
-      this.#settingsLoading ??= import('./portal-app-settings.define.js').then(
+      if (this.settingsFailed) return this.#failed(() => (this.settingsFailed = false));
+      this.#settingsLoading ??= PortalApp.loadSettings().then(
         () => this.requestUpdate(),
-        (e: unknown) => {
-          // e.g. offline after a deploy: say so; the other views keep working
+        () => {
+          // e.g. offline: say so, with Try again (importing it again fetches it again); the other views keep working
           this.#settingsLoading = null;
-          this.settingsError = errorMessage(e);
+          this.settingsFailed = true;
         },
       );
       return loading();
@@ -398,6 +409,23 @@ export class PortalApp extends PortalElement {
         this.#requestLocale(e.locale);
       }}
     ></portal-app-settings>`;
+  }
+
+  /**
+   * A part of the portal whose module could not be loaded (the loader, or the browser for the
+   * settings, tried to fetch it): the text for a lost connection, and Try again (the view area
+   * keeps the focus while it loads again).
+   */
+  #failed(retry: () => unknown): TemplateResult {
+    const again = () => {
+      retry();
+      this.requestUpdate();
+      this.#focusMain();
+    };
+    return html`<div class="alert danger" role="alert">
+      ${icons.alert()}<div><p>${errorMessage(new ApiError({ status: 0, code: 'network', message: '' }))}</p
+      ><button class="button small retry" type="button" @click=${again}>${msg('Try again')}</button></div>
+    </div>`;
   }
 
   #renderAgentNote(): TemplateResult {
@@ -413,15 +441,18 @@ export class PortalApp extends PortalElement {
     </section>`;
   }
 
-  /** Asks the loader to define `tag` and re-renders once it is. */
+  /** Asks the loader to define `tag` (again after a failure) and re-renders once it is. */
   #waitFor(tag: string) {
-    if (this.#waitingFor.has(tag)) return;
-    this.#waitingFor.add(tag);
-    this.emit(new DefineRequestEvent(tag));
-    void customElements.whenDefined(tag).then(() => {
-      this.#waitingFor.delete(tag);
-      this.requestUpdate();
-    });
+    let waiting = this.#waitingFor.get(tag);
+    if (!waiting) {
+      waiting = this.emit(new DefineRequestEvent(tag)).defaultPrevented ? 'loading' : 'missing';
+      this.#waitingFor.set(tag, waiting);
+      void customElements.whenDefined(tag).then(() => {
+        this.#waitingFor.delete(tag);
+        this.requestUpdate();
+      });
+    }
+    return waiting;
   }
 
   #state(): SessionState | { status: 'error'; error: unknown } {
@@ -500,6 +531,7 @@ export class PortalApp extends PortalElement {
       ['ticket-released', this.#onDecided],
       ['ticket-rejected', this.#onDecided],
       ['approval-inbox-closed', this.#onDecided],
+      ['portal-load-error', this.#onLoadError as EventListener],
     ];
   }
 
@@ -576,7 +608,18 @@ export class PortalApp extends PortalElement {
     this.route = next;
     this.menuOpen = false;
     // Move the reading position to the new view (screen readers, keyboard).
+    this.#focusMain();
+  };
+
+  #focusMain() {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true }));
+  }
+
+  /** The loader gave up on a widget this element asked for: the view shows the error. */
+  readonly #onLoadError = (e: Event & { detail: { tag: string } }) => {
+    if (this.#waitingFor.get(e.detail.tag) !== 'loading') return;
+    this.#waitingFor.set(e.detail.tag, 'failed');
+    this.requestUpdate();
   };
 
   /** Escape in the header or the navigation closes the narrow layout's menu (focus back on its button). */
@@ -601,6 +644,7 @@ export class PortalApp extends PortalElement {
 }
 
 const loading = () => html`<div class="state" role="status"><span class="spinner" aria-hidden="true"></span><span>${msg('Loading…')}</span></div>`;
+
 
 function pendingLabel(n: number, locale: Locale): string {
   const count = formatNumber(n, {}, locale);
