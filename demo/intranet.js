@@ -28,6 +28,13 @@ if (session) {
     event.preventDefault();
     show(id);
   });
+  // A widget whose module could not be loaded (the loader tried several times and gave up):
+  // its place says so instead of "Loading…" (demo/intranet.css); should it load after all (the
+  // loader tries again when the browser is back online), the element is defined and the note goes.
+  session.addEventListener('portal-load-error', (event) => {
+    if (event.target instanceof Element) event.target.setAttribute('data-load-failed', '');
+  });
+
   // A new ticket: back to the list, where it now shows.
   session.addEventListener('ticket-created', () => show('tickets'));
 

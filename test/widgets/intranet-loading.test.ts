@@ -43,4 +43,25 @@ describe('demo intranet: a widget that is still loading', () => {
     expect(getComputedStyle(el).animationName).to.equal('none');
     expect(getComputedStyle(el, '::before').content).to.equal('none');
   });
+  it('says the section could not be loaded when the loader gives up, and nothing once it loads after all', async () => {
+    host = document.createElement('div');
+    host.innerHTML = '<portal-session><section><failing-intranet-widget></failing-intranet-widget></section></portal-session>';
+    document.body.append(host);
+    // the intranet's own script wires its <portal-session> when it runs
+    await import(`/demo/intranet.js?t=${Date.now()}`);
+    const el = host.querySelector('failing-intranet-widget')!;
+    document.documentElement.lang = 'en';
+    expect(getComputedStyle(el, '::before').content).to.equal('"Loading…"');
+
+    // what the loader fires when its retries are used up
+    el.dispatchEvent(new CustomEvent('portal-load-error', { bubbles: true, composed: true, detail: { tag: el.localName, message: 'Failed to fetch' } }));
+    expect(el.hasAttribute('data-load-failed')).to.equal(true);
+    expect(getComputedStyle(el).animationName).to.equal('none');
+    expect(getComputedStyle(el, '::before').content).to.equal('"This section could not be loaded. Please reload the page."');
+    document.documentElement.lang = 'de';
+    expect(getComputedStyle(el, '::before').content).to.equal('"Dieser Bereich konnte nicht geladen werden. Bitte laden Sie die Seite neu."');
+
+    customElements.define('failing-intranet-widget', class extends HTMLElement {});
+    expect(getComputedStyle(el, '::before').content).to.equal('none');
+  });
 });
