@@ -6,6 +6,8 @@ import { FakeApi } from '../../widgets/core/api-fake.js';
 import { TicketOpenEvent } from '../../widgets/core/events.js';
 import { localeReady } from '../../widgets/core/localization.js';
 import type { PlanBoard } from '../../widgets/plan-board/plan-board.element.js';
+import type { PlanBoardTimeline } from '../../widgets/plan-board/plan-board-timeline.element.js';
+import { addDays } from '../../widgets/plan-board/plan-dates.js';
 import type { ActivityChangedEvent } from '../../widgets/plan-board/plan-board.events.js';
 import type { PortalSession } from '../../widgets/portal-session/portal-session.element.js';
 import '../../widgets/plan-board/define.js';
@@ -677,6 +679,40 @@ describe('plan-board', () => {
       t.querySelector<HTMLButtonElement>('button[data-activity="pa-4"]')!.click();
       await until(() => isOpen(el, 'detail'));
       expect($(el, '#detail-title').textContent).to.equal('Umstellung 3. OG');
+    });
+
+    it('keeps each period label fully visible: beside the sticky name column and inside the right edge (found by a fresh-eyes test)', async () => {
+      await import('../../widgets/plan-board/plan-board-timeline.define.js');
+      const today = '2026-12-04';
+      // the demo's Windows 11 rollout: start offset and length in days
+      const plan: [number, number][] = [[-60, 10], [-48, 12], [-35, 8], [-24, 3], [-10, 4], [-2, 5], [3, 1], [9, 6], [20, 4], [32, 2], [40, 1]];
+      const activities = plan.map(([start, days], i) => ({
+        ...world(new FakeApi(), 'pa-1'),
+        id: `a-${i}`,
+        title: `Activity ${i}`,
+        startDate: addDays(today, start),
+        endDate: addDays(today, start + days - 1),
+      }));
+      const wrap = await fixture<HTMLElement>(html`<div style="width: 980px"><plan-board-timeline .activities=${activities} .today=${today}></plan-board-timeline></div>`);
+      const timeline = wrap.querySelector<PlanBoardTimeline>('plan-board-timeline')!;
+      await timeline.updateComplete;
+      const scroller = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      const check = (when: string) => {
+        const box = scroller.getBoundingClientRect();
+        const nameRight = timeline.shadowRoot!.querySelector('thead .name')!.getBoundingClientRect().right;
+        for (const label of timeline.shadowRoot!.querySelectorAll<HTMLElement>('.period')) {
+          const r = label.getBoundingClientRect();
+          expect(r.left, `${when}: "${label.textContent}" left`).to.be.at.least(nameRight);
+          expect(r.right, `${when}: "${label.textContent}" right`).to.be.at.most(box.right);
+        }
+      };
+      // scrolled so that today shows: the earlier activities' labels start under the name column
+      expect(scroller.scrollLeft).to.be.greaterThan(0);
+      check('today in view');
+      // scrolled to the start: the later ones reach past the right edge
+      scroller.scrollLeft = 0;
+      await new Promise((r) => requestAnimationFrame(r));
+      check('at the start');
     });
   });
 

@@ -42,6 +42,10 @@ function span(activities: readonly ActivityDto[], today: string, scale: Timeline
  * end day on a time axis (days, weeks or months), coloured by priority, with a marker for today.
  * It is a table: screen readers read each activity's name, priority, column and period.
  * Positions are set through CSSOM (`cssProps`), which pages with a strict CSP (`style-src 'self'`) allow.
+ * An activity's period label is sticky: it stays whole beside the (sticky) name column and inside
+ * the right edge while the track scrolls. It is placed by an empty `::before` of the row's lane
+ * (after it, for labels at the track's end), not by a margin: a sticky box does not leave its
+ * margin, so a margin would pin it.
  *
  * @summary Timeline of a plan board's activities (part of `<plan-board>`).
  *
@@ -73,13 +77,16 @@ export class PlanBoardTimeline extends PortalElement {
     tbody tr:last-child > * {
       border-bottom: 0;
     }
+    table {
+      --_name: 17rem;
+    }
     .name {
       position: sticky;
       left: 0;
       z-index: 2;
-      width: 17rem;
-      min-width: 17rem;
-      max-width: 17rem;
+      width: var(--_name);
+      min-width: var(--_name);
+      max-width: var(--_name);
       padding: var(--_space-2) var(--_space-3);
       border-right: 1px solid var(--_color-border);
       background: var(--_color-surface);
@@ -152,9 +159,23 @@ export class PlanBoardTimeline extends PortalElement {
       border-radius: 999px;
       background: var(--_prio);
     }
+    .lane {
+      display: flex;
+      width: var(--_track);
+      padding-top: 1.75rem;
+    }
+    .lane::before {
+      content: '';
+      flex: none;
+      width: var(--_at);
+    }
+    .lane.end {
+      flex-direction: row-reverse;
+    }
     .period {
-      position: absolute;
-      top: 1.75rem;
+      position: sticky;
+      left: calc(var(--_name) + 0.25rem);
+      right: 0.25rem;
       color: var(--_color-text-muted);
       font-size: 0.75rem;
       white-space: nowrap;
@@ -181,10 +202,8 @@ export class PlanBoardTimeline extends PortalElement {
       line-height: 1.4;
     }
     @container (max-width: 40rem) {
-      .name {
-        width: 10rem;
-        min-width: 10rem;
-        max-width: 10rem;
+      table {
+        --_name: 10rem;
       }
     }
   `];
@@ -255,9 +274,11 @@ export class PlanBoardTimeline extends PortalElement {
               </th>
               <td class="track">
                 <div class="bar prio-${a.priority}" ${cssProps({ left: `${left}px`, width: `${w}px` })} aria-hidden="true"></div>
-                <span class="period" ${cssProps(labelAtEnd ? { right: `${width - left - w}px` } : { left: `${left}px` })}
-                  >${formatDayRange(a.startDate, a.endDate, this.locale, this.today)}</span
-                >
+                <div class="lane ${labelAtEnd ? 'end' : ''}" ${cssProps({ '--_at': `${labelAtEnd ? width - left - w : left}px` })}>
+                  <span class="period"
+                    >${formatDayRange(a.startDate, a.endDate, this.locale, this.today)}</span
+                  >
+                </div>
                 <div class="today" ${cssProps({ left: `${todayX}px` })} aria-hidden="true"></div>
               </td>
             </tr>`;
