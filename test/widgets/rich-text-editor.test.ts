@@ -2,8 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeApi } from '../../widgets/core/api-fake.js';
 import { localeReady } from '../../widgets/core/localization.js';
-import type { PortalRichTextEditor } from '../../widgets/core/rich-text-editor/rich-text-editor.element.js';
-import { normalizeLink, textToParagraphs } from '../../widgets/core/rich-text-editor/rich-text-editor.element.js';
+import { PortalRichTextEditor, normalizeLink, textToParagraphs } from '../../widgets/core/rich-text-editor/rich-text-editor.element.js';
 import '../../widgets/core/rich-text-editor/define.js';
 import { $, $maybe } from './helpers.js';
 import { allowedAttributes, allowedTags } from '../../server/schemas/richtext-policy.js';
@@ -146,6 +145,75 @@ describe('portal-rich-text-editor', () => {
     expect(tabbable().map((b) => b.getAttribute('data-tool'))).to.deep.equal(['bold']);
     await sendKeys({ press: 'Escape' });
     expect(el.shadowRoot!.activeElement?.classList.contains('ProseMirror')).to.equal(true);
+  });
+
+  it('a formatting shortcut pressed while the editor loads is applied once it is there, as its button would be', async () => {
+    const load = PortalRichTextEditor.loadEditor;
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    PortalRichTextEditor.loadEditor = () => slow.then(load);
+    try {
+      const { el } = await mount();
+      $<HTMLTextAreaElement>(el, 'textarea').focus();
+      await sendKeys({ type: 'Plain' });
+      await el.updateComplete;
+      expect(el.hasCustomState('loading')).to.equal(true);
+      await sendKeys({ press: 'Control+b' });
+      release();
+      await ready(el);
+      await sendKeys({ type: 'Bold' });
+      expect(el.value).to.equal('<p>Plain<strong>Bold</strong></p>');
+    } finally {
+      PortalRichTextEditor.loadEditor = load;
+    }
+  });
+
+  it('formatting code that fails to load: plain text works, the tools say why they are unavailable, Try again loads it and keeps the text', async () => {
+    const load = PortalRichTextEditor.loadEditor;
+    let fail = true;
+    let calls = 0;
+    PortalRichTextEditor.loadEditor = () => {
+      calls++;
+      return fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : load();
+    };
+    try {
+      const { el } = await mount();
+      const area = $<HTMLTextAreaElement>(el, 'textarea');
+      area.focus();
+      await sendKeys({ type: 'Line <one>' });
+      await waitUntil(() => el.hasCustomState('error'), 'no error state');
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'Two & three' });
+      await sendKeys({ press: 'Control+b' });
+      await el.updateComplete;
+      expect(area.value).to.equal('Line <one>\n\nTwo & three');
+      expect($(el, '#tools-error').textContent).to.contain('could not be loaded');
+      const tools = [...el.shadowRoot!.querySelectorAll('.toolbar .tool')];
+      expect(tools.length).to.be.greaterThan(10);
+      for (const t of tools) {
+        expect(t.getAttribute('aria-disabled'), t.getAttribute('data-tool')!).to.equal('true');
+        expect(t.getAttribute('aria-describedby')).to.equal('tools-error');
+      }
+      tool(el, 'bold').click();
+      await el.updateComplete;
+      expect(calls, 'a tool or a key asked for the failed module again').to.equal(1);
+      await expect(el).to.be.accessible();
+      fail = false;
+      $<HTMLButtonElement>(el, '.load-error .retry').click();
+      const pm = await ready(el);
+      expect(calls).to.equal(2);
+      expect(el.value).to.equal('<p>Line &lt;one&gt;</p><p>Two &amp; three</p>');
+      expect(pm.textContent).to.equal('Line <one>Two & three');
+      expect($maybe(el, '.load-error')).to.equal(null);
+      expect(tool(el, 'bold').getAttribute('aria-disabled')).to.equal('false');
+      expect(tool(el, 'bold').hasAttribute('aria-describedby')).to.equal(false);
+      expect(el.shadowRoot!.activeElement?.classList.contains('ProseMirror'), 'the focus is in the editor').to.equal(true);
+      await sendKeys({ type: ' four' });
+      expect(el.value).to.equal('<p>Line &lt;one&gt;</p><p>Two &amp; three four</p>');
+    } finally {
+      PortalRichTextEditor.loadEditor = load;
+    }
   });
 
   it('links: only http, https and mailto; bare addresses are completed', async () => {

@@ -32,16 +32,6 @@ interface Tool {
 const imageTypes = /^image\/(png|jpeg|gif|webp)$/;
 const attachmentSrc = /^\/api\/attachments\/([a-z0-9]{8,40})(?:\?inline=1)?$/;
 
-/** Loads the Tiptap half once per page; it is its own chunk (see vite build output). */
-let editorModule: Promise<typeof import('./tiptap.js')> | null = null;
-function loadEditorModule() {
-  editorModule ??= import('./tiptap.js').catch((e: unknown) => {
-    editorModule = null;
-    throw e;
-  });
-  return editorModule;
-}
-
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 function escapeText(s: string): string {
@@ -105,7 +95,7 @@ function isBlank(html: string): boolean {
  * @cssstate plain - The plain text area shows (the editor is not loaded yet).
  * @cssstate loading - The editor is loading.
  * @cssstate ready - The editor is loaded.
- * @cssstate error - The editor could not be loaded (the plain text area stays usable).
+ * @cssstate error - The editor could not be loaded: plain text works, the toolbar is off, Try again shows.
  * @cssstate invalid - The field is required and empty, or `error` is set.
  * @cssstate busy - An image is being uploaded.
  *
@@ -115,6 +105,12 @@ function isBlank(html: string): boolean {
 export class PortalRichTextEditor extends PortalElement {
   static formAssociated = true;
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, richTextEditorStyles];
+
+  /**
+   * Loads the Tiptap half, its own chunk (see vite build output); the browser keeps the module
+   * once loaded, and fetches it again after a failure (Try again). Replaceable in tests.
+   */
+  static loadEditor = (): Promise<typeof import('./tiptap.js')> => import('./tiptap.js');
 
   /** The field's label (also its accessible name). */
   @property({ attribute: 'label' }) label = '';
@@ -290,7 +286,8 @@ export class PortalRichTextEditor extends PortalElement {
           : nothing}
       </div>
       ${this.phase === 'error'
-        ? html`<p class="hint">${msg('The formatting tools could not be loaded. You can still write plain text.')}</p>`
+        ? html`<div class="load-error"><p class="hint" id="tools-error">${msg('The formatting tools could not be loaded. You can still write plain text.')}</p>
+            <button class="button small retry" type="button" @click=${this.#retry}>${msg('Try again')}</button></div>`
         : nothing}
       ${this.error ? html`<p part="error" class="error" id="error">${this.error}</p>` : nothing}
       <input id="image-file" type="file" hidden tabindex="-1" accept="image/png,image/jpeg,image/gif,image/webp" @change=${this.#onImageChosen} />
@@ -338,6 +335,7 @@ export class PortalRichTextEditor extends PortalElement {
     const tools = this.#tools();
     const focused = Math.min(this.focusedTool, tools.length - 1);
     const ready = this.phase === 'ready';
+    const failed = this.phase === 'error';
     return html`<div
       part="toolbar"
       class="toolbar"
@@ -350,6 +348,7 @@ export class PortalRichTextEditor extends PortalElement {
         const pressed = t.id === 'link' ? this.snapshot.link !== null : this.snapshot.active.includes(t.id as EditorCommand);
         const unavailable =
           this.disabled ||
+          failed ||
           (ready && ['undo', 'redo', 'insertTable', 'addRowAfter', 'addColumnAfter', 'deleteRow', 'deleteColumn', 'deleteTable'].includes(t.id) &&
             !this.snapshot.enabled.includes(t.id as EditorCommand)) ||
           (!ready && (t.id === 'undo' || t.id === 'redo'));
@@ -363,6 +362,7 @@ export class PortalRichTextEditor extends PortalElement {
             aria-keyshortcuts=${t.keys ? t.keys.replace('⌘', 'Meta').replace('Ctrl', 'Control') : nothing}
             aria-pressed=${t.toggle ? (pressed ? 'true' : 'false') : nothing}
             aria-disabled=${unavailable ? 'true' : 'false'}
+            aria-describedby=${failed ? 'tools-error' : nothing}
             @mousedown=${(e: MouseEvent) => e.preventDefault()}
             @click=${() => void this.#onTool(t.id, i)}
           >
@@ -372,9 +372,9 @@ export class PortalRichTextEditor extends PortalElement {
     </div>`;
   }
 
-  async #onTool(id: ToolId, index: number) {
-    this.focusedTool = index;
-    if (this.disabled) return;
+  async #onTool(id: ToolId, index?: number) {
+    if (index !== undefined) this.focusedTool = index;
+    if (this.disabled || this.phase === 'error') return;
     if (id === 'image') {
       this.imageInput?.click();
       return;
@@ -554,7 +554,7 @@ export class PortalRichTextEditor extends PortalElement {
     this.phase = 'loading';
     let mod: typeof import('./tiptap.js');
     try {
-      mod = await loadEditorModule();
+      mod = await PortalRichTextEditor.loadEditor();
     } catch {
       this.phase = 'error';
       this.#loading = null;
@@ -655,7 +655,24 @@ export class PortalRichTextEditor extends PortalElement {
     void this.#ensureEditor();
   };
 
-  readonly #onPlainKeydown = () => {
+  readonly #onPlainKeydown = (e: KeyboardEvent) => {
+    void this.#ensureEditor();
+    // A formatting shortcut before the editor is there: queued like a click on its button (the
+    // text area's own undo stays).
+    if (this.phase === 'error' || !(isMac() ? e.metaKey : e.ctrlKey)) return;
+    const keys = [isMac() ? '⌘' : 'Ctrl', e.altKey && 'Alt', e.shiftKey && 'Shift', /^(?:Key|Digit)(.)$/.exec(e.code)?.[1]].filter(Boolean).join('+');
+    const t = this.#tools().find((x) => x.keys === keys && x.id !== 'undo' && x.id !== 'redo');
+    if (t) {
+      e.preventDefault();
+      void this.#onTool(t.id);
+    }
+  };
+
+  /** Try again after the editor failed to load: what was typed in the text area carries over. */
+  readonly #retry = () => {
+    this.phase = 'plain';
+    // the focus into the text area (Try again goes away), which the editor takes over once loaded
+    this.textarea?.focus();
     void this.#ensureEditor();
   };
 

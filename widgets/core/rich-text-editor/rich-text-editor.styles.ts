@@ -22,6 +22,12 @@ export const richTextEditorStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
   }
+  .load-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
   .error {
     margin: 0;
     color: var(--_color-danger);
