@@ -526,4 +526,45 @@ describe('kb-browser', () => {
       history.replaceState(null, '', location.pathname + location.search);
     }
   });
+
+  it('in the portal: opening an article gives it its address (#/kb/<id>), Back returns to the list, its own Back to #/kb (found by a fresh-eyes test)', async () => {
+    history.replaceState(null, '', '#/kb');
+    try {
+      const api = new FakeApi({ signedInAs: ERIK });
+      const session = await fixture<PortalSession>(html`<portal-session .api=${api} lang="en"><portal-app></portal-app></portal-session>`);
+      await waitForStatus(session, 'signed-in');
+      const app = session.querySelector<PortalApp>('portal-app')!;
+      await waitUntil(() => app.shadowRoot!.querySelector('kb-browser'), 'no kb-browser in the portal');
+      const el = app.shadowRoot!.querySelector<KbBrowser>('kb-browser')!;
+      await settled(el);
+      const item = () => el.shadowRoot!.querySelector<HTMLButtonElement>('.item-title')!;
+      const id = item().dataset.id!;
+      const open = async () => {
+        item().click();
+        await waitUntil(() => el.hasCustomState('article') && el.hasCustomState('ready'), 'the article did not open');
+        await waitUntil(() => location.hash === `#/kb/${id}`, `the address stayed ${location.hash}`);
+      };
+      // the browser's Back: the list again, under the list's address
+      await open();
+      const backEvent = oneEvent(el, 'kb-browser-back');
+      history.back();
+      await waitUntil(() => location.hash === '#/kb', `Back kept ${location.hash}`);
+      await waitUntil(() => !el.hasCustomState('article'), 'Back did not show the list');
+      // the article's own Back: the list and its address, with the event naming the article
+      await settled(el);
+      await open();
+      $<HTMLButtonElement>(el, '.back').click();
+      expect(((await backEvent) as CustomEvent<{ id: string }>).detail).to.deep.equal({ id });
+      await waitUntil(() => location.hash === '#/kb', `the article's Back kept ${location.hash}`);
+      expect(el.hasCustomState('article')).to.equal(false);
+      // Escape, the same
+      await settled(el);
+      await open();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => location.hash === '#/kb', `Escape kept ${location.hash}`);
+      expect(el.hasCustomState('article')).to.equal(false);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { icons } from '../core/icons.js';
 import { currentLocale, formatDate, formatNumber } from '../core/localization.js';
 import { errorMessage, errorReference } from '../core/messages.js';
 import { alertStyles, buttonStyles, fieldStyles, hostStyles, stateStyles } from '../core/styles.js';
-import { KbArticleOpenEvent } from './kb-browser.events.js';
+import { KbArticleOpenEvent, KbBrowserBackEvent } from './kb-browser.events.js';
 import { kbBrowserStyles } from './kb-browser.styles.js';
 import type { SecondaryUi } from './kb-browser.secondary.js';
 
@@ -92,6 +92,7 @@ type ViewState = (typeof viewStates)[number];
  * @cssstate busy - New results are on their way (the old ones still show).
  *
  * @event kb-article-open - The user opens an article (`detail: { id, title }`); cancelable: a host that routes itself prevents it.
+ * @event kb-browser-back - The user went back from an article to the list (`detail: { id }`).
  * @event portal-error - Loading failed (`detail: { code, message, requestId }`).
  */
 export class KbBrowser extends PortalElement {
@@ -532,10 +533,12 @@ export class KbBrowser extends PortalElement {
 
   /** Back to the list: the search, the section and the focus are where they were. */
   #back() {
-    if (this.articleId === null) return;
+    const id = this.articleId;
+    if (id === null) return;
     this.#focusAfterRender = { to: 'list', itemId: this.#openedFrom };
     this.#openedFrom = null;
     this.articleId = null;
+    this.emit(new KbBrowserBackEvent({ id }));
   }
 
   /** The article view's module (null until loaded: it loads when an article opens, or when idle). */

@@ -19,8 +19,17 @@ export class KbArticleOpenEvent extends Event {
   }
 }
 
+/** The user went back from the article to the list (its Back button or Escape, `detail: { id }`). */
+export class KbBrowserBackEvent extends Event {
+  static readonly eventName = 'kb-browser-back';
+  constructor(readonly detail: { id: string }) {
+    super(KbBrowserBackEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'kb-browser-back': KbBrowserBackEvent;
     'kb-article-open': KbArticleOpenEvent;
   }
 }

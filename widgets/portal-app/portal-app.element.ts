@@ -126,7 +126,9 @@ export function allowedViews(me: Me): ViewId[] {
  *
  * Routes the `navigate` intents of its views (`{ target, query? }` → `#/<target>?query=…`), and
  * `ticket-open` from views that do not show tickets themselves (dashboard, wizard) to
- * `#/tickets/<id>`: the ticket with a way back to the ticket board.
+ * `#/tickets/<id>`: the ticket with a way back to the ticket board. What a view opens in place gets
+ * an address of its own, which Back leaves: a ticket on the board (`#/board/<id>`), a plan board
+ * (`#/plan/<id>`), a knowledge-base article (`#/kb/<id>`).
  */
 export class PortalApp extends PortalElement {
   static override styles = [hostStyles, buttonStyles, fieldStyles, alertStyles, stateStyles, portalAppStyles];
@@ -528,6 +530,8 @@ export class PortalApp extends PortalElement {
       [TicketOpenEvent.eventName, this.#onTicketOpen as EventListener],
       ['ticket-board-back', this.#onBoardBack],
       ['plan-board-changed', this.#onPlanBoardChanged as EventListener],
+      ['kb-article-open', this.#onArticleOpen as EventListener],
+      ['kb-browser-back', this.#onArticleBack],
       ['ticket-released', this.#onDecided],
       ['ticket-rejected', this.#onDecided],
       ['approval-inbox-closed', this.#onDecided],
@@ -581,6 +585,15 @@ export class PortalApp extends PortalElement {
     if (this.route !== 'plan') return;
     if (e.detail.boardId) this.#push(`#/plan/${encodeURIComponent(e.detail.boardId)}`);
     else if (this.routeDetail) this.#pop('#/plan');
+  };
+
+  /** The knowledge base opens an article in place: its own address (`#/kb/<id>`, Back returns to the list). */
+  readonly #onArticleOpen = (e: Event & { detail: { id: string } }) => {
+    if (this.route === 'kb' && !e.defaultPrevented) this.#push(`#/kb/${encodeURIComponent(e.detail.id)}`);
+  };
+
+  readonly #onArticleBack = () => {
+    if (this.route === 'kb' && this.routeDetail) this.#pop('#/kb');
   };
 
   /**
