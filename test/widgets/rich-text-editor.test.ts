@@ -301,6 +301,16 @@ describe('portal-rich-text-editor', () => {
     expect(api.calls.filter((c) => c.method === 'attachments.url')).to.have.length(1);
   });
 
+  it('lists in the text: no gaps between items, also after a nested list', async () => {
+    const { el } = await mount();
+    el.value = '<ul><li><p>one</p><ul><li><p>nested</p></li></ul></li><li><p>two</p></li></ul>';
+    const pm = await ready(el);
+    for (const x of pm.querySelectorAll('li > p, li > ul')) {
+      expect(getComputedStyle(x).marginBottom, x.localName).to.equal('0px');
+    }
+    expect(getComputedStyle(pm.querySelector('ul')!).listStyleType).to.equal('disc');
+  });
+
   it('is a form control: name, value, required validity, reset', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><portal-rich-text-editor name="body" label="Text" required></portal-rich-text-editor></form>`);
     const el = form.querySelector<PortalRichTextEditor>('portal-rich-text-editor')!;

@@ -103,6 +103,25 @@ describe('ticket-detail', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists in the history look like lists: disc bullets, circles one level down, no paragraph gaps in the items', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    api.world.positions.push({
+      id: 'pos-list', ticketId: t.id, authorId: 'acc-erik', kind: 'customer', event: null, data: null, internal: false, createdAt: new Date().toISOString(),
+      bodyHtml: '<ul><li><p>Restarted</p></li><li><p>Checked the cable</p><ul><li><p>nested</p></li></ul></li><li><p>Other tray</p></li></ul>',
+    });
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    const body = [...el.shadowRoot!.querySelectorAll('.position .richtext')].find((r) => r.textContent!.includes('Restarted'))!;
+    const [outer, inner] = [...body.querySelectorAll('ul')];
+    expect(getComputedStyle(outer!).listStyleType).to.equal('disc');
+    expect(getComputedStyle(inner!).listStyleType).to.equal('circle');
+    for (const x of body.querySelectorAll('li > p, li > ul')) {
+      expect(getComputedStyle(x).marginTop).to.equal('0px');
+      expect(getComputedStyle(x).marginBottom).to.equal('0px');
+    }
+  });
+
   it('tells agent and customer entries apart and never shows internal notes (R-TICKET-3, R-X-4)', async () => {
     const api = new FakeApi({ signedInAs: erik });
     const t = ticketOf(api, (x) => api.world.positions.some((p) => p.ticketId === x.id && p.internal) && x.authorId === 'acc-erik');

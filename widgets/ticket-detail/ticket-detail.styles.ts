@@ -188,6 +188,19 @@ export const ticketDetailStyles = css`
     margin: 0 0 var(--_space-3);
     padding-left: var(--_space-5);
   }
+  /* inside the history (a list itself) the browser would give nested-list bullets */
+  .richtext ul {
+    list-style-type: disc;
+  }
+  .richtext ul ul {
+    list-style-type: circle;
+  }
+  /* the editor writes <li><p>…</p></li>: no paragraph gaps within a list */
+  .richtext li > p,
+  .richtext li > ul,
+  .richtext li > ol {
+    margin: 0;
+  }
 
   /* history */
   .history {

@@ -262,7 +262,9 @@ export const richTextEditorStyles = css`
   .prose ol {
     padding-left: 1.5rem;
   }
-  .prose li > p {
+  .prose li > p,
+  .prose li > ul,
+  .prose li > ol {
     margin: 0;
   }
   .prose blockquote {
