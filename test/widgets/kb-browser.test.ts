@@ -550,6 +550,8 @@ describe('kb-browser', () => {
       history.back();
       await waitUntil(() => location.hash === '#/kb', `Back kept ${location.hash}`);
       await waitUntil(() => !el.hasCustomState('article'), 'Back did not show the list');
+      // the focus, which was in the article, is on the article's entry in the list again
+      await waitUntil(() => active(el)?.dataset.id === id, `the focus is on ${active(el)?.outerHTML ?? 'nothing'}`);
       // the article's own Back: the list and its address, with the event naming the article
       await settled(el);
       await open();

@@ -248,6 +248,11 @@ export class KbBrowser extends PortalElement {
     this.#baseFor = who;
     if (changed.has('section') && this.section === '') this.section = null;
     if (changed.has('articleId') && this.articleId === '') this.articleId = null;
+    // the host closed the article (e.g. the browser's Back): the focus it held goes back to the list
+    if (changed.get('articleId') && this.articleId === null && this.#focusAfterRender?.to !== 'list' && this.shadowRoot?.activeElement) {
+      this.#focusAfterRender = { to: 'list', itemId: this.#openedFrom };
+      this.#openedFrom = null;
+    }
     if (this.articleId !== null) this.#loadArticleView();
     if (!this.#secondaryError && this.#needsSecondary()) this.#loadSecondary();
   }
