@@ -291,6 +291,18 @@ describe('kb-browser', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('list items written by the editor (<li><p>…</p></li>) stand together, without a paragraph gap', async () => {
+    const api = new FakeApi({ signedInAs: ERIK });
+    api.world.kbArticles.find((a) => a.id === 'kb-a-vpn')!.bodyHtml =
+      '<ul><li><p>Eins</p></li><li><p>Zwei</p><ul><li><p>Zwei a</p></li></ul></li></ul><p>Danach</p>';
+    const { el } = await mount({ world: api.world, articleId: 'kb-a-vpn' });
+    await waitUntil(() => el.hasCustomState('ready'));
+    const body = $(el, '.body');
+    for (const p of body.querySelectorAll('li > p')) expect(getComputedStyle(p).marginBottom, p.textContent!).to.equal('0px');
+    // a paragraph outside a list keeps its gap
+    expect(getComputedStyle(body.querySelector(':scope > p')!).marginBottom).not.to.equal('0px');
+  });
+
   it('kb-article-open is cancelable: a host that routes itself keeps the list', async () => {
     const { el } = await mount();
     await settled(el);

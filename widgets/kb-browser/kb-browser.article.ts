@@ -187,6 +187,10 @@ export const articleStyles = css`
   .body li > ol {
     margin: 0.25em 0 0;
   }
+  /* the editor writes <li><p>…</p></li>: no paragraph gap inside an item */
+  .body li > p {
+    margin: 0;
+  }
   .body a[target='_blank']::after,
   .attribution a[target='_blank']::after {
     content: ' ↗' / '';
