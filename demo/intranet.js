@@ -60,6 +60,40 @@ if (session) {
   });
 }
 
+// The loader itself (or a file it needs at start) may fail to load too, e.g. during a deploy:
+// then nothing of the portal runs, so this page tries its script tag again, after the waits the
+// loader uses for widgets and when the browser is back online, and until then says in each
+// widget's place that it could not be loaded (found by a fresh-eyes test). Module scripts run in
+// document order, so this listener is in place before the loader's script tag reports.
+const loaderScript = document.querySelector('script[src$="/widgets/loader.js"]');
+if (loaderScript) {
+  const waits = [500, 2000, 5000];
+  let tries = 0;
+  const failed = () => {
+    for (const el of document.querySelectorAll('portal-session :not(:defined)')) el.setAttribute('data-load-failed', '');
+  };
+  const retry = () => {
+    const again = document.createElement('script');
+    again.type = 'module';
+    again.src = loaderScript.src;
+    again.addEventListener('error', onError);
+    document.head.append(again);
+  };
+  const onError = (event) => {
+    if (event.target !== loaderScript) event.target.remove();
+    const wait = waits[tries++];
+    if (wait === undefined) failed();
+    else setTimeout(retry, wait);
+  };
+  loaderScript.addEventListener('error', onError);
+  addEventListener('online', () => {
+    if (tries > waits.length && !customElements.get('portal-session')) {
+      tries = waits.length;
+      retry();
+    }
+  });
+}
+
 // Language: the intranet's own switch; the widgets follow <html lang>.
 const stored = localStorage.getItem('nordwind-intranet.lang');
 if (stored === 'de' || stored === 'en') document.documentElement.lang = stored;

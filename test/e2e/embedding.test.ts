@@ -165,6 +165,49 @@ describe('the demo intranet embeds the widgets with host sign-in (issue 7)', () 
   });
 });
 
+describe('the demo intranet when the loader script fails to load (issue 7, found by a fresh-eyes test)', () => {
+  const undefinedWidgets = (page: Page) =>
+    page.evaluate(() => ['portal-session', 'ticket-board', 'ticket-wizard', 'kb-browser'].filter((t) => !customElements.get(t)));
+
+  it('a glitch: the page tries the loader again and the widgets come', async () => {
+    const { page, server } = e2e;
+    await signInToIntranet(page, server.intranetUrl!, /Erik Brandt/);
+    await expect.poll(() => sessionState(page), { timeout: 20_000 }).toMatchObject({ status: 'signed-in' });
+    let refused = 0;
+    await page.route(`${server.url}/widgets/loader.js`, (route) => (refused++ < 2 ? route.abort() : route.continue()));
+    await page.reload();
+    await expect.poll(() => undefinedWidgets(page), { timeout: 15_000 }).toEqual([]);
+    expect(refused).toBe(3);
+    await expect.poll(() => sessionState(page), { timeout: 20_000 }).toEqual({ status: 'signed-in', email: ERIK });
+    await page.locator('ticket-board [part=row]').first().waitFor();
+    expect(await page.locator('[data-load-failed]').count()).toBe(0);
+  });
+
+  it('down for good: the place of each widget says it could not be loaded; back online, the widgets come after all', async () => {
+    const { page, server, context } = e2e;
+    await signInToIntranet(page, server.intranetUrl!, /Erik Brandt/);
+    await expect.poll(() => sessionState(page), { timeout: 20_000 }).toMatchObject({ status: 'signed-in' });
+    let down = true;
+    await page.route(`${server.url}/widgets/loader.js`, (route) => (down ? route.abort() : route.continue()));
+    await page.reload();
+    // instead of "Wird geladen …" forever
+    const board = page.locator('ticket-board');
+    await expect.poll(() => board.evaluate((el) => el.hasAttribute('data-load-failed')), { timeout: 15_000 }).toBe(true);
+    expect(await board.evaluate((el) => getComputedStyle(el, '::before').content)).toBe(
+      '"Dieser Bereich konnte nicht geladen werden. Bitte laden Sie die Seite neu."',
+    );
+    expect(await page.locator('ticket-wizard[data-load-failed], kb-browser[data-load-failed]').count()).toBe(2);
+    expect(await undefinedWidgets(page)).toHaveLength(4);
+
+    down = false;
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect.poll(() => undefinedWidgets(page), { timeout: 15_000 }).toEqual([]);
+    expect(await board.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+    await expect.poll(() => sessionState(page), { timeout: 20_000 }).toEqual({ status: 'signed-in', email: ERIK });
+  });
+});
+
 describe('a page on an origin no partner registered (issue 7)', () => {
   let foreign: Server;
   let foreignUrl: string;
