@@ -46,6 +46,17 @@ describe('localization', () => {
     expect(passwordRuleLabel('length', defaultPasswordPolicy)).to.equal('Mindestens 8 Zeichen');
   });
 
+  it('a lazy part that could not be fetched reads as a lost connection; other script errors stay generic (found by a fresh-eyes test)', async () => {
+    const failedImport = await import(/* @vite-ignore */ `/no-such-chunk-${Date.now()}.js`).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failedImport).to.be.instanceOf(TypeError);
+    expect(errorMessage(failedImport)).to.equal(errorMessage(error('network')));
+    expect(errorMessage(new TypeError('x.y is not a function'))).to.equal('Something went wrong. Please try again.');
+    expect(errorMessage(new Error('Failed to fetch dynamically imported module'))).to.equal('Something went wrong. Please try again.');
+  });
+
   it('formats dates and numbers with Intl in the page locale', async () => {
     const when = new Date(Date.UTC(2026, 2, 5, 12));
     expect(formatNumber(12345.5)).to.equal('12,345.5');

@@ -12,8 +12,11 @@ import { ApiError, isApiError } from './api.js';
 
 /** A sentence for people, chosen by the error's code. */
 export function errorMessage(error: unknown): string {
-  if (!isApiError(error)) return msg('Something went wrong. Please try again.');
-  switch (error.code) {
+  // a lazily loaded part that could not be fetched: the browsers' TypeError names the module
+  const code = isApiError(error) ? error.code : error instanceof TypeError && /module/i.test(error.message) ? 'network' : '';
+  switch (code) {
+    case '':
+      return msg('Something went wrong. Please try again.');
     case 'unauthenticated':
       return msg('Your session has ended. Please sign in again.');
     case 'password_expired':
@@ -33,8 +36,8 @@ export function errorMessage(error: unknown): string {
     case 'validation_failed':
       return msg('Please check the marked fields.');
     case 'rate_limited':
-      return retryAfter(error) !== null
-        ? msg(str`Too many attempts. Please wait ${retryAfter(error)} seconds and try again.`)
+      return retryAfter(error as ApiError) !== null
+        ? msg(str`Too many attempts. Please wait ${retryAfter(error as ApiError)} seconds and try again.`)
         : msg('Too many attempts. Please wait a moment and try again.');
     case 'network':
       return msg('The portal cannot be reached. Please check your connection and try again.');
