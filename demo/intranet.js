@@ -35,8 +35,8 @@ if (session) {
     if (event.target instanceof Element) event.target.setAttribute('data-load-failed', '');
   });
 
-  // A new ticket: back to the list, where it now shows.
-  session.addEventListener('ticket-created', () => show('tickets'));
+  // A new ticket: the wizard confirms it where the user is (with "Open ticket"), and the board
+  // above loads again by itself, so the ticket is in the list too.
 
   // "Open ticket" after creating one: this page shows it in a panel of its own (the board shows
   // the tickets chosen in it in place, so those are left to the board).

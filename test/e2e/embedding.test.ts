@@ -112,12 +112,16 @@ describe('the demo intranet embeds the widgets with host sign-in (issue 7)', () 
     expect(created).toEqual([{ subject: subjectText, email: ERIK, status: 'awaiting_release' }]);
     const description = server.query<{ description_html: string }>(`select description_html from ticket where subject = ?`, subjectText);
     expect(description[0]!.description_html).toContain('E-17');
+    // the confirmation stays in view, and the board on the same page lists the new ticket at the top
+    const inView = (h: Element) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().bottom <= innerHeight;
+    await expect.poll(() => wizard.locator('#success-title').evaluate(inView)).toBe(true);
+    await expect.poll(() => rows.first().locator('button.open').innerText(), { timeout: 10_000 }).toContain(subjectText);
     // "Open ticket": the intranet routes it itself (its own panel), the hash stays
     await wizard.getByRole('button', { name: /^(Ticket öffnen|Open ticket)$/ }).click();
     const panel = page.locator('#ticket');
     await panel.locator('ticket-detail').getByRole('heading', { name: subjectText }).first().waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('');
-    await panel.getByRole('button', { name: /^(Schließen|Close)$/ }).click();
+    await panel.getByRole('button', { name: /^(Zurück zu meinen Tickets|Back to my tickets)$/ }).click();
     await panel.waitFor({ state: 'hidden' });
 
     // no cookie of the portal, ever: none in the browser, none sent, only bearer tokens

@@ -299,6 +299,41 @@ describe('ticket-board', () => {
     expect(lastList(api)).to.deep.include({ query: 'mine', status: ['in_progress'] });
   });
 
+  it('another widget of the page creates or changes a ticket: the list loads again, after the ticket shown in place (found by a fresh-eyes test)', async () => {
+    const api = new FakeApi({ signedInAs: dora });
+    const { session, el } = await mount(api);
+    const neighbour = document.createElement('div');
+    session.append(neighbour);
+    const changed = [...api.world.tickets].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))[0]!;
+    expect(rows(el)[0]!.dataset.id).not.to.equal(changed.id);
+    changed.updatedAt = new Date(Date.now() + 60_000).toISOString();
+    let n = listCalls(api).length;
+    neighbour.dispatchEvent(new CustomEvent('ticket-created', { bubbles: true, composed: true, detail: {} }));
+    await settle(el);
+    expect(listCalls(api).length).to.equal(n + 1);
+    expect(rows(el)[0]!.dataset.id).to.equal(changed.id);
+    for (const name of ['ticket-updated', 'ticket-released', 'ticket-rejected']) {
+      neighbour.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: {} }));
+      await settle(el);
+      expect(listCalls(api).length, name).to.equal(++n + 1);
+    }
+    // a ticket shown in place: the list loads when the user goes back to it
+    rows(el)[1]!.querySelector<HTMLButtonElement>('button.open')!.click();
+    await waitUntil(() => $maybe(el, 'ticket-detail'));
+    n = listCalls(api).length;
+    neighbour.dispatchEvent(new CustomEvent('ticket-created', { bubbles: true, composed: true, detail: {} }));
+    await aTimeout(50);
+    expect(listCalls(api).length).to.equal(n);
+    $<HTMLButtonElement>(el, 'button.back').click();
+    await settle(el);
+    expect(listCalls(api).length).to.equal(n + 1);
+    // gone from the page: it no longer listens
+    el.remove();
+    neighbour.dispatchEvent(new CustomEvent('ticket-created', { bubbles: true, composed: true, detail: {} }));
+    await aTimeout(50);
+    expect(listCalls(api).length).to.equal(n + 1);
+  });
+
   it('empty: says what to do — clear filters, show all, or create the first ticket', async () => {
     const empty = new FakeApi({ signedInAs: dora, world: createEmptyWorld() });
     const { el } = await mount(empty);

@@ -104,6 +104,9 @@ const columns: readonly Column[] = [
   },
 ];
 
+/** the other widgets' facts after which the list may have changed */
+const ticketChanges = ['ticket-created', 'ticket-updated', 'ticket-released', 'ticket-rejected'];
+
 /**
  * The ticket board (R-BOARD-1..5): saved queries on the left (system, then the user's own, each
  * with its description on hover or focus; the current filters can be saved as a query of one's
@@ -115,7 +118,9 @@ const columns: readonly Column[] = [
  * `<ticket-detail>` in place, and "Back to the list" restores the list as it was (query,
  * filters, page, scroll position, focus on the row). The board never touches the URL; a host
  * that gives the open ticket an address sets `ticket-id` (e.g. from the URL, or empty when the
- * browser goes back) and hears `ticket-open` / `ticket-board-back`.
+ * browser goes back) and hears `ticket-open` / `ticket-board-back`. When another widget of the
+ * page creates or changes a ticket (`ticket-created`, `ticket-updated`, `ticket-released`,
+ * `ticket-rejected`), the list loads again.
  *
  * @summary Saved queries, search and filters over a sortable, paged table of tickets.
  *
@@ -255,8 +260,21 @@ export class TicketBoard extends PortalElement {
       [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads, sessionKey(this.session)] as const,
   });
 
+  /** Another widget of the page created or changed a ticket: the list loads again (after the ticket shown in place). */
+  readonly #onTicketChange = (e: Event) => {
+    if (e.composedPath().includes(this)) return;
+    if (this.#target) this.#changedWhileOpen = true;
+    else this.reloads++;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const name of ticketChanges) document.addEventListener(name, this.#onTicketChange);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const name of ticketChanges) document.removeEventListener(name, this.#onTicketChange);
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#tipTimer);
   }
