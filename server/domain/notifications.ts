@@ -32,14 +32,15 @@ export interface TicketEventInput {
   to?: string;
 }
 
-const statusNames: Record<string, [string, string]> = {
+/** Status names in mails (German, English): the portal's own words for them (ticket-labels.ts). */
+export const statusNames: Record<string, [string, string]> = {
   awaiting_release: ['Wartet auf Freigabe', 'Awaiting release'],
   release_rejected: ['Freigabe abgelehnt', 'Release rejected'],
   new: ['Neu', 'New'],
   in_progress: ['In Bearbeitung', 'In progress'],
   waiting_for_customer: ['Wartet auf Ihre Rückmeldung', 'Waiting for your reply'],
   resolved: ['Gelöst', 'Resolved'],
-  closed: ['Geschlossen', 'Closed'],
+  closed: ['Abgeschlossen', 'Closed'],
 };
 const statusName = (locale: Locale, s: string) => statusNames[s]?.[locale === 'de' ? 0 : 1] ?? s;
 

@@ -156,7 +156,7 @@ describe('portal-dashboard', () => {
     const entries = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .entry')];
     const all = text(el);
     expect(all).not.to.contain('Intern:');
-    expect(all).to.match(/(Alex Hoffmann \(service desk\) replied|released the ticket|Status: )/);
+    expect(all).to.match(/(Alex Hoffmann \(service desk\) replied|released the ticket|changed the status: )/);
     const first = data.history[0]!;
     expect(entries[0]!.textContent).to.contain(`#${first.ticket.number}`);
     expect(entries[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(first.at);

@@ -134,7 +134,7 @@ describe('ticket-detail', () => {
     expect(agent.querySelector('.side-label')!.textContent).to.equal('Servicedesk');
     expect(agent.textContent).to.contain('Alex Hoffmann');
     expect(getComputedStyle(agent).justifySelf).to.equal('end');
-    expect(text(el)).to.contain('Status: New → In progress');
+    expect(text(el)).to.contain('Status changed by Alex Hoffmann: New → In progress');
     expect(text(el)).to.contain('Released by Dora Wagner: Bitte bearbeiten.');
   });
 
@@ -539,7 +539,7 @@ describe('ticket-detail', () => {
     await waitUntil(() => $maybe(el, '#composer-title'), 'no composer');
     expect($(el, '#composer-title').textContent).to.equal('Position verfassen');
     expect($(el, '#attachments-title').textContent).to.contain('Anhänge');
-    expect(text(el)).to.contain('Status: Neu → In Bearbeitung');
+    expect(text(el)).to.contain('Status von Alex Hoffmann geändert: Neu → In Bearbeitung');
     expect($(el, '.meta').textContent).to.contain('Störung');
     await expect(el).to.be.accessible();
   });
@@ -584,7 +584,7 @@ describe('ticket-detail', () => {
       await waitUntil(() => $maybe(el, '.content .alert.danger'), 'no error where the composer goes');
       const alert = $(el, '.content .alert.danger');
       expect(alert.getAttribute('role')).to.equal('alert');
-      expect(alert.textContent).to.contain('Something went wrong');
+      expect(alert.textContent).to.contain('The portal cannot be reached.');
       expect($maybe(el, '.composer')).to.equal(null);
       expect($maybe(el, '[role=status].state')).to.equal(null);
       await expect(el).to.be.accessible();

@@ -364,7 +364,7 @@ export class PortalDashboard extends PortalElement {
           tone = 'warning';
           break;
         case 'status_changed':
-          what = msg(str`Status: ${statusLabel(String(data['from'] ?? ''))} → ${statusLabel(String(data['to'] ?? ''))}`);
+          what = msg(str`${who} changed the status: ${statusLabel(String(data['from'] ?? ''))} → ${statusLabel(String(data['to'] ?? ''))}`);
           break;
         case 'closed':
           what = msg(str`${who} closed the ticket`);

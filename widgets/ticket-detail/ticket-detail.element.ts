@@ -420,7 +420,7 @@ export class TicketDetail extends PortalElement {
       case 'resubmitted':
         return msg(str`Resubmitted for release by ${who}`);
       case 'status_changed':
-        return msg(str`Status: ${statusLabel(String(d['from'] ?? ''))} → ${statusLabel(String(d['to'] ?? ''))}`);
+        return msg(str`Status changed by ${who}: ${statusLabel(String(d['from'] ?? ''))} → ${statusLabel(String(d['to'] ?? ''))}`);
       case 'closed':
         return msg(str`Closed by ${who}`);
       case 'reopened':
