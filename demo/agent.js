@@ -24,6 +24,7 @@ const dict = {
     password: 'Passwort',
     signInHint: 'Demo: alex.agent@servicedesk.example mit dem Passwort Portal-Demo-2026!',
     signIn: 'Anmelden',
+    signInFailed: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
     enterEmail: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
     enterPassword: 'Bitte geben Sie Ihr Passwort ein.',
     signedOut: 'Sie wurden abgemeldet.',
@@ -273,6 +274,7 @@ const dict = {
     password: 'Password',
     signInHint: 'Demo: alex.agent@servicedesk.example with the password Portal-Demo-2026!',
     signIn: 'Sign in',
+    signInFailed: 'The e-mail address or the password is not correct.',
     enterEmail: 'Please enter your e-mail address.',
     enterPassword: 'Please enter your password.',
     signedOut: 'You have been signed out.',
@@ -340,7 +342,7 @@ const dict = {
     uploadFailed: 'Not uploaded:',
     metaStatus: 'Status',
     metaPriority: 'Priority',
-    metaUrgencyImpact: 'Urgency: {u} · impact: {i}',
+    metaUrgencyImpact: 'Urgency: {u} · Impact: {i}',
     metaPartner: 'Business partner',
     metaAuthor: 'Created by',
     metaType: 'Ticket type / area',
@@ -855,6 +857,7 @@ async function onSignInSubmit(ev) {
       await onSignedIn(me);
     } catch (e) {
       if (e.code === 'password_change_required') showSignIn(t('mustChange'));
+      else if (e.code === 'unauthenticated') localError(box, t('signInFailed'), form, 'password');
       else showError(box, e, form);
     }
   });

@@ -42,12 +42,21 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
 
-const blockTags = new Set(['p', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'div', 'table', 'hr', 'caption']);
+/** blocks that end a line */
+const lineTags = new Set(['li', 'tr', 'div', 'caption']);
+/** blocks that stand a blank line apart from the next (within a list item: a line) */
+const paragraphTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'hr', 'ul', 'ol']);
 const cellTags = new Set(['td', 'th']);
 
-/** Plain text of (sanitised) HTML: entities decoded, blocks on their own lines. */
+/** Plain text of (sanitised) HTML: entities decoded, blocks on their own lines, paragraphs a blank line apart. */
 export function htmlToText(html: string): string {
   let out = '';
+  let inItem = 0;
+  /** ends the text so far with (at least) n line breaks */
+  const breakLines = (n: number) => {
+    const have = /\n*$/.exec(out)![0].length;
+    if (have < n) out += '\n'.repeat(n - have);
+  };
   const parser = new Parser(
     {
       ontext: (t) => {
@@ -55,9 +64,14 @@ export function htmlToText(html: string): string {
       },
       onopentag: (name, attribs) => {
         if (name === 'img' && attribs.alt) out += ` ${attribs.alt} `;
+        else if (name === 'li') inItem++;
+        else if ((name === 'ul' || name === 'ol') && inItem) breakLines(1);
       },
       onclosetag: (name) => {
-        if (blockTags.has(name)) out += '\n';
+        if (name === 'li') inItem--;
+        if (name === 'br') out += '\n';
+        else if (paragraphTags.has(name)) breakLines(inItem ? 1 : 2);
+        else if (lineTags.has(name)) breakLines(1);
         else if (cellTags.has(name)) out += '\t';
       },
     },

@@ -52,6 +52,22 @@ async function signInAsAgent(page: Page) {
   await page.getByRole('tab', { name: 'Tickets' }).waitFor();
 }
 
+describe('agent console: sign-in', () => {
+  it('a wrong password is said in the language of the page, not in the English of the server (found by a fresh-eyes test)', async () => {
+    const { page } = e2e;
+    await page.goto('/demo/agent.html');
+    await page.getByLabel('Passwort').fill('falsch-2026');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    const error = page.locator('#signin-error');
+    await error.filter({ hasText: 'E-Mail-Adresse oder Passwort ist nicht korrekt.' }).waitFor();
+    expect(await error.innerText()).not.toMatch(/password|signed in|Nicht angemeldet/i);
+    expect(await page.getByLabel('Passwort').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('tab', { name: 'Tickets' }).waitFor();
+  });
+});
+
 describe('agent console: tickets (R-TICKET-1, R-TICKET-3, R-X-4)', () => {
   it('an agent replies, writes an internal note and waits for the customer; the author sees the reply only', async () => {
     const { server, page } = e2e;

@@ -105,8 +105,12 @@ describe('keeps what people write', () => {
 describe('plain text and blankness', () => {
   it('htmlToText: blocks on lines, cells tab-separated, entities decoded, alt text kept', () => {
     expect(htmlToText('<h1>Titel</h1><p>a &amp; b</p><ul><li>eins</li><li>zwei</li></ul><table><tr><td>x</td><td>y</td></tr></table>')).toBe(
-      'Titel\na & b\neins\nzwei\nx\ty',
+      'Titel\n\na & b\n\neins\nzwei\n\nx\ty',
     );
+    // paragraphs stand a blank line apart (the mails' plain-text quotes, found by a fresh-eyes test); list items, also the editor's <li><p>, and line breaks do not
+    expect(htmlToText('<p>Erster Absatz.</p><p>Zweiter Absatz.</p>')).toBe('Erster Absatz.\n\nZweiter Absatz.');
+    expect(htmlToText('<ul><li><p>eins</p></li><li><p>zwei</p><ul><li><p>zwei a</p></li></ul></li></ul><p>danach</p>')).toBe('eins\nzwei\nzwei a\n\ndanach');
+    expect(htmlToText('<p>Zeile 1<br>Zeile 2</p>')).toBe('Zeile 1\nZeile 2');
     expect(htmlToText(`<p>Siehe <img src="${img}" alt="Screenshot"> oben</p>`)).toBe('Siehe  Screenshot  oben');
   });
 

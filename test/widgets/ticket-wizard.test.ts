@@ -480,6 +480,10 @@ describe('ticket-wizard', () => {
     expect(currentStep(el)).to.equal('Review and send');
     expect($(el, '[part=review] .description h5').textContent).to.equal('Symptom');
     await expect(el).to.be.accessible();
+    // a long unbroken word (a path, a URL) wraps in the review's box instead of running out of it (found by a fresh-eyes test)
+    const box = $(el, '[part=review] .description');
+    box.querySelector('p')!.append(' C:\\Users\\' + 'x'.repeat(300));
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
   });
 
   it('a kept draft that is broken is dropped; wrong values in it fall back to the defaults (R-WIZ-11)', async () => {

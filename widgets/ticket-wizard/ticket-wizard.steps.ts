@@ -744,6 +744,7 @@ export const laterStyles = css`
   .description {
     max-height: 20rem;
     overflow: auto;
+    overflow-wrap: anywhere;
     padding: var(--_space-3);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
