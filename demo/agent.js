@@ -807,8 +807,14 @@ async function onSignedIn(me) {
   }
   showView('app');
   if (previous) return; // the same agent again after an expired session: the views are still there
-  selectTab('tickets', false);
   await Promise.all([loadPartners(), loadTickets()]);
+  route();
+  // the focus goes to the view the address shows (a ticket's page takes it itself)
+  if (document.activeElement === document.body || !document.activeElement) {
+    const view = /^#\/(kb|plan)/.exec(location.hash)?.[1];
+    if (view) $(`tab-${view}`).focus();
+    else if ($('ticket-detail-view').hidden) $('tickets-title').focus();
+  }
 }
 
 async function boot() {
@@ -941,6 +947,13 @@ function selectTab(name, focus = true) {
   }
 }
 
+/** The user chose a tab: its address replaces the current one (tabs are no steps to go back through). */
+function chooseTab(name, focus) {
+  selectTab(name, focus);
+  const open = name === 'tickets' && tickets.current && !$('ticket-detail-view').hidden;
+  history.replaceState(history.state, '', open ? ticketHash(tickets.current.id) : `#/${name}`);
+}
+
 function onTabKey(ev) {
   const current = tabNames.findIndex((n) => $(`tab-${n}`).getAttribute('aria-selected') === 'true');
   let next = -1;
@@ -950,7 +963,7 @@ function onTabKey(ev) {
   else if (ev.key === 'End') next = tabNames.length - 1;
   if (next < 0) return;
   ev.preventDefault();
-  selectTab(tabNames[next]);
+  chooseTab(tabNames[next], true);
 }
 
 // --- 1. tickets -------------------------------------------------------------------------------
@@ -1072,7 +1085,7 @@ function renderTicketList(focusSort) {
       h(
         'td',
         { 'data-label': t('colSubject') },
-        h('button', { type: 'button', class: 'link', 'data-ticket': item.id, onclick: () => openTicket(item.id) }, item.subject),
+        h('a', { href: ticketHash(item.id), class: 'link', 'data-ticket': item.id }, item.subject),
       ),
       h('td', { 'data-label': t('colPartner') }, item.businessPartner.name),
       h('td', { 'data-label': t('colStatus') }, badge(statusLabel(item.status), `status-${item.status}`)),
@@ -1365,10 +1378,41 @@ async function backToList() {
   $('ticket-list-view').hidden = false;
   tickets.current = null;
   if (tickets.list) renderTicketList(false);
-  const target = id ? $('ticket-table').querySelector(`button[data-ticket="${CSS.escape(id)}"]`) : null;
+  const target = id ? $('ticket-table').querySelector(`[data-ticket="${CSS.escape(id)}"]`) : null;
   (target ?? $('tickets-title')).focus();
   await loadTickets(false);
-  if (id) $('ticket-table').querySelector(`button[data-ticket="${CSS.escape(id)}"]`)?.focus();
+  if (id) $('ticket-table').querySelector(`[data-ticket="${CSS.escape(id)}"]`)?.focus();
+}
+
+// --- addresses: #/tickets/<id>, #/tickets, #/kb, #/plan ---------------------------------------
+
+const ticketHash = (id) => `#/tickets/${encodeURIComponent(id)}`;
+/** the list was on screen when the open ticket was chosen: its Back goes back in the history */
+let openedFromList = false;
+
+/** Shows what the address names (a link, the browser's Back and Forward, a reload). */
+function route() {
+  if (!state.me || state.me.account.kind !== 'agent') return;
+  const [, view = 'tickets', id] = /^#\/(tickets|kb|plan)(?:\/([^/]+))?$/.exec(location.hash) ?? [];
+  if (view !== 'tickets') {
+    selectTab(view, false);
+    return;
+  }
+  selectTab('tickets', false);
+  if (!location.hash) history.replaceState(history.state, '', '#/tickets');
+  if (id) {
+    const ticketId = decodeURIComponent(id);
+    openedFromList = !$('ticket-list-view').hidden;
+    if (tickets.current?.id !== ticketId || $('ticket-detail-view').hidden) void openTicket(ticketId);
+  } else if (!$('ticket-detail-view').hidden) {
+    void backToList();
+  }
+}
+
+/** The open ticket's Back (button or Escape): to the list, as the browser's Back would. */
+function leaveTicket() {
+  if (openedFromList) history.back();
+  else location.hash = '#/tickets';
 }
 
 // --- 2. knowledge base ------------------------------------------------------------------------
@@ -1929,8 +1973,7 @@ function updateActivityForm() {
 }
 
 function openTicketFromPlan(id) {
-  selectTab('tickets', false);
-  void openTicket(id);
+  location.hash = ticketHash(id);
 }
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -2169,7 +2212,7 @@ function wire() {
   $('lang-toggle').addEventListener('click', () => void toggleLang());
   $('signin-form').addEventListener('submit', onSignInSubmit);
   $('sign-out').addEventListener('click', () => void onSignOut());
-  for (const n of tabNames) $(`tab-${n}`).addEventListener('click', () => selectTab(n, false));
+  for (const n of tabNames) $(`tab-${n}`).addEventListener('click', () => chooseTab(n, false));
   document.querySelector('[role="tablist"]').addEventListener('keydown', onTabKey);
 
   renderTicketFilters();
@@ -2194,7 +2237,8 @@ function wire() {
     tickets.query.page += 1;
     void loadTickets();
   });
-  $('back-to-list').addEventListener('click', () => void backToList());
+  $('back-to-list').addEventListener('click', leaveTicket);
+  addEventListener('hashchange', route);
   $('reply-form').addEventListener('submit', onReplySubmit);
   $('reply-body').addEventListener('input', () => {
     if (tickets.current) tickets.drafts.set(tickets.current.id, $('reply-body').value);
@@ -2227,7 +2271,7 @@ function wire() {
     if (ev.key !== 'Escape' || ev.defaultPrevented) return;
     const target = ev.target;
     if (target instanceof HTMLElement && target.closest('textarea, input, select')) return;
-    if (!$('ticket-detail-view').hidden && !$('panel-tickets').hidden) void backToList();
+    if (!$('ticket-detail-view').hidden && !$('panel-tickets').hidden) leaveTicket();
   });
 }
 

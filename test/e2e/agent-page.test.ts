@@ -86,8 +86,19 @@ describe('agent console: tickets (R-TICKET-1, R-TICKET-3, R-X-4)', () => {
     await page.getByLabel('Suche').fill(String(ticket!.number));
     await page.getByRole('button', { name: 'Suchen' }).click();
     const row = page.getByRole('row').filter({ hasText: `#${ticket!.number}` });
-    await row.getByRole('button', { name: ticket!.subject }).click();
-    await page.getByRole('heading', { name: `#${ticket!.number} ${ticket!.subject}` }).waitFor();
+    await row.getByRole('link', { name: ticket!.subject }).click();
+    const heading = page.getByRole('heading', { name: `#${ticket!.number} ${ticket!.subject}` });
+    await heading.waitFor();
+    // the ticket has an address: the browser's Back returns to the list, Forward and a reload open it again (found by a fresh-eyes test)
+    expect(new URL(page.url()).hash).toBe(`#/tickets/${ticket!.id}`);
+    await page.goBack();
+    await row.getByRole('link', { name: ticket!.subject }).waitFor();
+    await expect.poll(() => heading.isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(ticket!.subject);
+    await page.goForward();
+    await heading.waitFor();
+    await page.reload();
+    await heading.waitFor();
 
     // a public reply: the text arrives as text, markup-looking parts included
     await page.getByLabel('Nachricht').fill(reply);

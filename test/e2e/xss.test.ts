@@ -563,10 +563,10 @@ describe('the attack corpus rendered in Chromium: nothing executes', () => {
     await page.waitForTimeout(800);
     await scan(page, 'agent tickets');
     expect(await shown(page), 'payloads in the agent list').toBeGreaterThan(10);
-    const ticketIds = await page.locator('#ticket-table button[data-ticket]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')!));
+    const ticketIds = await page.locator('#ticket-table a[data-ticket]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')!));
     expect(ticketIds.length).toBeGreaterThan(0);
     for (const id of ticketIds.slice(0, 10)) {
-      await page.locator(`#ticket-table button[data-ticket="${id}"]`).click();
+      await page.locator(`#ticket-table a[data-ticket="${id}"]`).click();
       await page.locator('#ticket-detail-view').waitFor();
       await page.waitForTimeout(250);
       await scan(page, `agent ticket ${id}`);
