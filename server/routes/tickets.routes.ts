@@ -24,6 +24,7 @@ import {
   reopenTicket,
 } from '../domain/tickets.js';
 import { decideRelease, resubmitTicket } from '../domain/releases.js';
+import { maxReasonLength } from '../schemas/text-limits.js';
 import { reviseRejectedTicket } from '../domain/ticket-edit.js';
 import { uploadToTicket } from '../domain/attachments.js';
 import { forbidden } from '../http/errors.js';
@@ -121,7 +122,7 @@ export const ticketsRoutes = new Hono<AppEnv>()
   })
 
   // POST /api/tickets/:id/resubmit {comment?} — the author sends a rejected ticket again
-  .post('/:id/resubmit', pathParams(idParam), jsonBody(z.object({ comment: z.string().trim().max(4000).optional() })), async (c) => {
+  .post('/:id/resubmit', pathParams(idParam), jsonBody(z.object({ comment: z.string().trim().max(maxReasonLength).optional() })), async (c) => {
     const actor = c.var.actor!;
     customerOnly(actor.kind);
     const { id } = c.req.valid('param');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxAttachmentsPerSubmission } from './uploads.js';
+import { maxReasonLength } from './text-limits.js';
 
 export const ticketStatuses = [
   'awaiting_release',
@@ -99,11 +100,11 @@ export const positionBody = z.object({
 });
 
 export const reasonBody = z.object({
-  reason: meaningful('The reason', 10, 4000),
+  reason: meaningful('The reason', 10, maxReasonLength),
 });
 
 export const shortReasonBody = z.object({
-  reason: meaningful('The reason', 3, 4000),
+  reason: meaningful('The reason', 3, maxReasonLength),
 });
 
 export const agentPositionBody = z.object({
@@ -114,7 +115,7 @@ export const agentPositionBody = z.object({
 
 export const agentStatusBody = z.object({
   status: z.enum(['in_progress', 'waiting_for_customer', 'resolved', 'closed']),
-  reason: z.string().trim().max(4000).optional(),
+  reason: z.string().trim().max(maxReasonLength).optional(),
 });
 
 export const savedQueryBody = z.object({

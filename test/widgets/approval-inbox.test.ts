@@ -286,6 +286,17 @@ describe('approval-inbox', () => {
     expect($(el, '#reason-issue').textContent).to.contain('at least 3 characters');
     expect(calls(api, 'tickets.release')).to.deep.equal([]);
 
+    // too long: named as such, not as too short; the text kept (found by a fresh-eyes test)
+    reason.value = 'x'.repeat(5000);
+    reason.dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, '#decision-dialog button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#reason-issue').textContent).to.equal('Please keep the reason to at most 4,000 characters (now 5,000).');
+    expect(reason.value).to.have.length(5000);
+    expect(calls(api, 'tickets.release')).to.deep.equal([]);
+    reason.value = 'ok';
+    reason.dispatchEvent(new Event('input'));
+
     // a real reason: released
     reason.focus();
     await sendKeys({ type: ', budget approved' });

@@ -64,6 +64,7 @@ describe('portal-app', () => {
     // the account's language is German: the portal follows it
     expect($(app, 'nav a[data-view=create]').textContent!.trim()).to.equal('Ticket erstellen');
     expect(badge(app)!.textContent).to.contain('2 Tickets warten auf Freigabe');
+    expect(badge(app)!.closest('a')!.dataset.view).to.equal('dashboard');
     await expect(app).to.be.accessible();
   });
 
@@ -71,6 +72,8 @@ describe('portal-app', () => {
     const { app } = await mountApp('dora.dispatcher@nordwind.example');
     expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals', 'kb', 'plan']);
     expect(badge(app)!.querySelector('[aria-hidden=true]')!.textContent).to.equal('3');
+    // on the entry where the dispatcher acts on them (found by a fresh-eyes test)
+    expect(badge(app)!.closest('a')!.dataset.view).to.equal('approvals');
     await expect(app).to.be.accessible();
   });
 
@@ -87,6 +90,7 @@ describe('portal-app', () => {
     const { app } = await mountApp('max.multi@mueller-soehne.example');
     expect(navViews(app)).to.deep.equal(['dashboard', 'create', 'board', 'approvals', 'kb']);
     expect(badge(app)!.textContent).to.contain('1 Ticket wartet auf Freigabe');
+    expect(badge(app)!.closest('a')!.dataset.view).to.equal('approvals');
   });
 
   it('agent: a note with the way to the agent view, no customer navigation', async () => {

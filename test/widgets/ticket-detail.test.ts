@@ -250,12 +250,44 @@ describe('ticket-detail', () => {
     expect($(el, '#reason-issue').textContent).to.equal('Please write at least 10 characters.');
     expect(reasonBox(el).getAttribute('aria-invalid')).to.equal('true');
     expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
+    // too long: named as such, the text kept whole, nothing sent (found by a fresh-eyes test)
+    const long = 'Drucker '.repeat(501);
+    reasonBox(el).value = long;
+    reasonBox(el).dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
+    await el.updateComplete;
+    expect($(el, '#reason-issue').textContent).to.equal('Please keep the reason to at most 4,000 characters (now 4,007).');
+    expect(reasonBox(el).value).to.equal(long);
+    expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
 
     reasonBox(el).focus();
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(el).open, 'Escape did not close the dialog');
     await waitUntil(() => el.shadowRoot!.activeElement === close, 'focus did not return to the button');
     expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
+  });
+
+  it('narrow: a table in the description keeps whole words in its cells and scrolls sideways (found by a fresh-eyes test)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik');
+    t.descriptionHtml =
+      '<p>Bitte bestellen:</p><table><tr><th>Pos.</th><th>Artikelbezeichnung</th><th>Menge</th><th>Kostenstelle</th><th>Lieferadresse</th></tr>' +
+      '<tr><td>1</td><td>Tonerkartusche</td><td>4</td><td>4711</td><td>Hauptlager</td></tr></table>';
+    const { el } = await mount(api, t.id);
+    el.style.width = '300px';
+    await ready(el);
+    for (const cell of el.shadowRoot!.querySelectorAll('.richtext th, .richtext td')) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      expect(range.getClientRects().length, `"${cell.textContent}" breaks inside a word`).to.equal(1);
+    }
+    const table = $(el, '.richtext table');
+    expect(table.scrollWidth).to.be.greaterThan(table.clientWidth);
+    expect(getComputedStyle(table).overflowX).to.equal('auto');
+    // the page does not: the table stays within the ticket, also in a position of the history
+    expect(el.shadowRoot!.querySelector('.layout')!.scrollWidth).to.be.at.most(300);
+    expect(table.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
   });
 
   it('close: sends the reason, shows the closed state and tells the host', async () => {

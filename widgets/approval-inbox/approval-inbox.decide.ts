@@ -9,6 +9,7 @@ import { isAbort, isApiError, type Api, type Locale, type TicketDetail as Ticket
 import { RefreshRequestEvent } from '../core/events.js';
 import { icons } from '../core/icons.js';
 import { errorMessage } from '../core/messages.js';
+import { maxReasonLength, reasonTooLong } from '../core/reason-limit.js';
 import { TicketRejectedEvent, TicketReleasedEvent } from './approval-inbox.events.js';
 
 /** The smallest reason the server accepts for a decision (server/schemas/tickets.ts). */
@@ -197,8 +198,9 @@ export class Decisions {
     if (!item || this.sending) return;
     const kind = this.#decision;
     const text = this.#reason.trim();
-    const tooShort = () => msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
-    if (text.length < MIN_REASON || !/[\p{L}\p{N}]/u.test(text)) {
+    const tooShort = () =>
+      text.length > maxReasonLength ? reasonTooLong(text.length) : msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
+    if (text.length < MIN_REASON || text.length > maxReasonLength || !/[\p{L}\p{N}]/u.test(text)) {
       this.#issue = text.length === 0 ? msg('Please give a reason.') : tooShort();
       this.#update();
       this.#focusReason();

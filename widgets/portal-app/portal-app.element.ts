@@ -315,6 +315,9 @@ export class PortalApp extends PortalElement {
   #renderNav(me: Me, allowed: ViewId[], current: ViewId | null): TemplateResult {
     const pending = me.counts.pendingReleases;
     const showBadge = (me.capabilities.createTickets || me.capabilities.release) && pending > 0;
+    // a dispatcher's count (tickets awaiting their release) on Approvals, where they act on it;
+    // an editor's (their own tickets awaiting release) on the dashboard
+    const badgeView = me.capabilities.release && allowed.includes('approvals') ? 'approvals' : 'dashboard';
     return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onMenuKeydown}>
       <ul>
         ${views
@@ -328,7 +331,7 @@ export class PortalApp extends PortalElement {
                 @click=${() => (this.menuOpen = false)}
               >
                 <span>${v.label()}</span>
-                ${v.id === 'dashboard' && showBadge
+                ${v.id === badgeView && showBadge
                   ? html`<span class="badge" part="badge"
                       ><span aria-hidden="true">${formatNumber(pending, {}, this.locale)}</span
                       ><span class="visually-hidden">${pendingLabel(pending, this.locale)}</span></span

@@ -10,6 +10,7 @@ import { isAbort, isApiError, type AttachmentDto, type TicketDetail as TicketDet
 import { icons } from '../core/icons.js';
 import { errorMessage } from '../core/messages.js';
 import { dialogStyles } from '../core/styles.js';
+import { maxReasonLength, reasonTooLong } from '../core/reason-limit.js';
 import type { TicketDetail } from './ticket-detail.element.js';
 import { TicketClosedEvent, TicketReopenedEvent } from './ticket-detail.events.js';
 
@@ -162,7 +163,7 @@ export class TicketDetailDialogs {
               }}
             ></textarea>
             <span id="reason-hint" class="hint">${hint}</span>
-            <span id="reason-count" class="hint counter ${min > 0 && length < min ? 'short' : ''}">
+            <span id="reason-count" class="hint counter ${(min > 0 && length < min) || length > maxReasonLength ? 'short' : ''}">
               ${min > 0 ? msg(str`${length} characters (at least ${min})`) : msg(str`${length} characters`)}
             </span>
             ${this.issue ? html`<p id="reason-issue" class="error">${this.issue}</p>` : nothing}
@@ -212,8 +213,8 @@ export class TicketDetailDialogs {
     const kind = this.kind;
     const text = this.reason.trim();
     const min = minReason[kind];
-    const tooShort = () => msg(str`Please write at least ${min} characters.`);
-    if (text.length < min) {
+    const tooShort = () => (text.length > maxReasonLength ? reasonTooLong(text.length) : msg(str`Please write at least ${min} characters.`));
+    if (text.length < min || text.length > maxReasonLength) {
       this.issue = text ? tooShort() : msg('Please give a reason.');
       this.#update();
       this.#dialog('#reason')?.focus();

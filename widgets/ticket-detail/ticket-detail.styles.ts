@@ -151,6 +151,7 @@ export const ticketDetailStyles = css`
   }
   .content {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-4);
     min-width: 0;
   }
@@ -179,6 +180,8 @@ export const ticketDetailStyles = css`
     border: 1px solid var(--_color-border);
     padding: var(--_space-1) var(--_space-2);
     text-align: left;
+    /* whole words in cells: a narrow table scrolls sideways instead */
+    overflow-wrap: normal;
   }
   .richtext th {
     background: var(--_color-surface-raised);
@@ -208,9 +211,11 @@ export const ticketDetailStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-3);
   }
   .position {
+    min-width: 0;
     max-width: min(44rem, 92%);
     padding: var(--_space-3) var(--_space-4);
     border: 1px solid var(--_color-border);

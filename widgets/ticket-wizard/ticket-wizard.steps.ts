@@ -773,6 +773,7 @@ export const laterStyles = css`
     border: 1px solid var(--_color-border-strong);
     vertical-align: top;
     text-align: left;
+    overflow-wrap: normal;
   }
   .description :is(th, td) > p,
   .description li > p {

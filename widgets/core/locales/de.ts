@@ -544,6 +544,7 @@
 'se878c4302fb3e7da': `Letzte Aktualisierung`,
 'se87f84fad0065c3f': `Dateien hochladen…`,
 'se92f102ea2dcf2d5': str`${0} hat das Ticket freigegeben`,
+'se93f8a5c4882dbc1': str`Die Begründung darf höchstens ${0} Zeichen lang sein (jetzt ${1}).`,
 'se985a70051f8e6be': `Das Portal sendet Ihnen eine E-Mail, wenn sich an Ihren Tickets etwas ändert, zum Beispiel wenn der Service Desk antwortet oder ein Ticket auf Ihre Freigabe wartet.`,
 'sea2adb1f2047d144': `Zeitraum`,
 'sea4f08110bb8f15d': `Entfernen`,
