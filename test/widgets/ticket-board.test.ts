@@ -441,6 +441,18 @@ describe('ticket-board', () => {
     await el.updateComplete;
     expect($(el, '#query-name-issue').textContent).to.equal('Please give the query a name.');
     await expect(el).to.be.accessible();
+    // the room for the name shows, and that it is full (found by a fresh-eyes test: a longer name was cut off unseen)
+    expect($(el, '#query-name-count').textContent!.trim()).to.equal('0 of 80 characters');
+    expect($(el, '#query-name').getAttribute('aria-describedby')).to.contain('query-name-count');
+    await sendKeys({ type: 'x'.repeat(85) });
+    expect($<HTMLInputElement>(el, '#query-name').value).to.have.length(80);
+    await el.updateComplete;
+    expect($(el, '#query-name-count').textContent!.trim()).to.equal('80 of 80 characters');
+    expect(getComputedStyle($(el, '#query-name-count')).color).not.to.equal(getComputedStyle($(el, '#save-dialog .hint')).color);
+    $<HTMLInputElement>(el, '#query-name').value = '';
+    $<HTMLInputElement>(el, '#query-name').dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#query-description-count').textContent!.trim()).to.equal('0 of 300 characters');
     await sendKeys({ type: 'Drucker in Arbeit' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !dialog.open, 'dialog stayed open');

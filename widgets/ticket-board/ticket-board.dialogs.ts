@@ -34,12 +34,24 @@ const styles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
   }
+  .counter {
+    justify-self: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .counter[data-full='true'] {
+    color: var(--_color-warning);
+    font-weight: 600;
+  }
   .button.danger {
     background: var(--_color-danger);
     border-color: var(--_color-danger);
     color: var(--_color-on-primary);
   }
 `;
+
+/** How much of the field's room is used ("12 of 80 characters"): the field takes no more. */
+const counter = (id: string, length: number, max: number) =>
+  html`<span id=${id} class="hint counter" data-full=${length >= max}>${msg(str`${length} of ${max} characters`)}</span>`;
 
 /** The selected query plus the current search and filters, as a saved filter. */
 function currentFilter({ base = {}, q, status, type }: ReturnType<DialogHost['now']>): TicketFilter {
@@ -119,7 +131,7 @@ export class TicketBoardDialogs {
               maxlength="80"
               autocomplete="off"
               aria-invalid=${!!issue}
-              aria-describedby=${issue ? 'query-name-issue' : nothing}
+              aria-describedby="query-name-count ${issue ? 'query-name-issue' : ''}"
               .value=${this.name}
               @input=${(e: Event) => {
                 this.name = (e.target as HTMLInputElement).value;
@@ -127,6 +139,7 @@ export class TicketBoardDialogs {
                 this.#update();
               }}
             />
+            ${counter('query-name-count', this.name.length, 80)}
             ${issue ? html`<p id="query-name-issue" class="error">${issue}</p>` : nothing}
           </div>
           <div class="field">
@@ -136,9 +149,14 @@ export class TicketBoardDialogs {
               class="input"
               rows="3"
               maxlength="300"
+              aria-describedby="query-description-count"
               .value=${this.description}
-              @input=${(e: Event) => (this.description = (e.target as HTMLTextAreaElement).value)}
+              @input=${(e: Event) => {
+                this.description = (e.target as HTMLTextAreaElement).value;
+                this.#update();
+              }}
             ></textarea>
+            ${counter('query-description-count', this.description.length, 300)}
           </div>
           ${q ? nothing : error}
           <div class="actions">

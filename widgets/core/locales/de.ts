@@ -423,6 +423,7 @@
 'sb1a72cc86ac3114a': `Verwerfen und neu beginnen`,
 'sb1e72eba7584a9aa': `Die Ticket-Dispatcher Ihres Unternehmens lesen diesen Kommentar.`,
 'sb206d700d26b14ff': `Unterstrichen`,
+'sb2603c25b6a6abb0': str`${0} von ${1} Zeichen`,
 'sb26f37b61fb03224': str`Ergebnisse für „${0}“ in ${1}`,
 'sb2b9cd74438b89cf': str`Tag ${0} hinzugefügt.`,
 'sb2c57b2d347203dd': `Mehr anzeigen`,
