@@ -126,6 +126,15 @@ const dict = {
     'ev.reopened': 'Wieder geöffnet ({from} → {to})',
     'ev.attachments_added': 'Anhänge hinzugefügt: {files}',
     'ev.unknown': 'Ereignis: {event}',
+    'ev.revised': 'Vom Autor geändert: {fields}',
+    'field.subject': 'Betreff',
+    'field.description': 'Beschreibung',
+    'field.tags': 'Schlagwörter',
+    'field.referenceNo': 'Referenznummer',
+    'field.typeId': 'Tickettyp',
+    'field.areaId': 'Bereich',
+    'field.priority': 'Priorität',
+    'field.private': 'Sichtbarkeit',
     'status.awaiting_release': 'Wartet auf Freigabe',
     'status.release_rejected': 'Freigabe abgelehnt',
     'status.new': 'Neu',
@@ -375,6 +384,15 @@ const dict = {
     'ev.reopened': 'Reopened ({from} → {to})',
     'ev.attachments_added': 'Attachments added: {files}',
     'ev.unknown': 'Event: {event}',
+    'ev.revised': 'Changed by the author: {fields}',
+    'field.subject': 'Subject',
+    'field.description': 'Description',
+    'field.tags': 'Tags',
+    'field.referenceNo': 'Reference number',
+    'field.typeId': 'Ticket type',
+    'field.areaId': 'Area',
+    'field.priority': 'Priority',
+    'field.private': 'Visibility',
     'status.awaiting_release': 'Awaiting release',
     'status.release_rejected': 'Release rejected',
     'status.new': 'New',
@@ -1245,6 +1263,12 @@ function describeEvent(p) {
     case 'attachments_added':
       lines.push(t('ev.attachments_added', { files: Array.isArray(data.files) ? data.files.map(String).join(', ') : '' }));
       break;
+    case 'revised': {
+      // the author changed the ticket after a rejected release (before it reached the service desk)
+      const fields = Array.isArray(data.fields) ? data.fields.map((f) => (dict[lang][`field.${f}`] ? t(`field.${f}`) : String(f))) : [];
+      lines.push(t('ev.revised', { fields: fields.join(', ') }));
+      break;
+    }
     default:
       lines.push(t('ev.unknown', { event: String(p.event ?? '') }));
   }

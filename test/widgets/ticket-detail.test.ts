@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { defaultPriorityMatrix, derivePriority } from '../../server/schemas/priority.js';
 import { FakeApi, demoPassword } from '../../widgets/core/api-fake.js';
 import type { FakeTicket } from '../../widgets/core/fake/world.js';
 import { samplePngDataUrl } from '../../widgets/core/fake/world.js';
@@ -359,6 +360,70 @@ describe('ticket-detail', () => {
     expect(api.calls.find((c) => c.method === 'tickets.resubmit')!.input).to.deep.equal({ id: t.id, comment: 'Mit der Teamleitung abgestimmt.' });
     expect(text(el)).to.contain('Resubmitted for release by Erik Brandt: Mit der Teamleitung abgestimmt.');
     expect(button(el, 'resubmit')).to.equal(null);
+  });
+
+  it('rejected ticket: its author edits it as the dispatcher asked, then resubmits (R-APPROVE-2, found by a fresh-eyes test)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'release_rejected');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    expect($(el, '.rejection').textContent).to.contain('Edit the ticket or add what is missing');
+    const edit = button(el, 'edit')!;
+    expect(edit.textContent!.trim()).to.equal('Edit ticket');
+
+    // Escape (or Cancel) leaves the form unsaved, the focus back on the button
+    edit.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'edit-title', 'the form did not open with the focus on it');
+    expect(button(el, 'resubmit')!.disabled, 'no resubmitting the old state meanwhile').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !$maybe(el, 'form.edit'), 'Escape did not close the form');
+    await waitUntil(() => el.shadowRoot!.activeElement === button(el, 'edit'), 'the focus did not return');
+
+    button(el, 'edit')!.click();
+    await waitUntil(() => $maybe(el, '#edit-typeId'), 'the form has no classification');
+    await expect(el).to.be.accessible();
+    const subject = $<HTMLInputElement>(el, '#edit-subject');
+    expect(subject.value).to.equal(t.subject);
+    expect($<HTMLSelectElement>(el, '#edit-typeId').value).to.equal(t.typeId);
+    // an empty subject: said at the field, nothing sent
+    subject.value = ' ';
+    subject.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'form.edit button[type=submit]').click();
+    await waitUntil(() => $maybe(el, '#edit-subject-error'), 'no error at the subject');
+    expect($(el, '#edit-subject-error').textContent).to.equal('Please enter a subject.');
+    expect(subject.getAttribute('aria-invalid')).to.equal('true');
+    expect(api.calls.some((c) => c.method === 'tickets.update')).to.equal(false);
+
+    // a new subject and a higher urgency: the priority follows; only what changed is sent
+    subject.value = 'Drucker 3. OG: Kostenstelle 4711 ergänzt';
+    subject.dispatchEvent(new Event('input'));
+    const urgency = $<HTMLSelectElement>(el, '#edit-urgency');
+    const next = t.urgency === 'high' ? 'low' : 'high';
+    urgency.value = next;
+    urgency.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, 'form.edit .priority').dataset.priority).to.equal(derivePriority(next, t.impact, defaultPriorityMatrix));
+    const version = t.version;
+    const updated = oneEvent(el, 'ticket-updated');
+    $<HTMLButtonElement>(el, 'form.edit button[type=submit]').click();
+    expect((await updated).detail.ticket.subject).to.equal('Drucker 3. OG: Kostenstelle 4711 ergänzt');
+    const sent = api.calls.find((c) => c.method === 'tickets.update')!.input as Record<string, unknown>;
+    expect(sent).to.deep.equal({ id: t.id, version, subject: 'Drucker 3. OG: Kostenstelle 4711 ergänzt', urgency: next });
+    await el.updateComplete;
+    expect($maybe(el, 'form.edit')).to.equal(null);
+    expect($(el, '#title').textContent).to.equal('Drucker 3. OG: Kostenstelle 4711 ergänzt');
+    expect(button(el, 'resubmit')!.disabled).to.equal(false);
+    // the history names what changed
+    await waitUntil(() => text(el).includes('Changed by Erik Brandt: Subject and Priority'), 'the history does not name the change');
+  });
+
+  it('only a rejected ticket can be edited', async () => {
+    const own = new FakeApi({ signedInAs: erik });
+    const open = ticketOf(own, (x) => x.authorId === 'acc-erik' && x.status === 'in_progress');
+    const mine = await mount(own, open.id);
+    await ready(mine.el);
+    expect(button(mine.el, 'edit')).to.equal(null);
   });
 
   it('a ticket the user may not see: a clear not-found state', async () => {

@@ -373,6 +373,9 @@ export class PortalDashboard extends PortalElement {
         case 'reopened':
           what = msg(str`${who} reopened the ticket`);
           break;
+        case 'revised':
+          what = msg(str`${who} edited the ticket`);
+          break;
         case 'attachments_added': {
           const files = Array.isArray(data['files']) ? (data['files'] as unknown[]).map(String) : [];
           what = files.length

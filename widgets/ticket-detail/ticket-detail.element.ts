@@ -11,6 +11,7 @@ import {
   type TicketDetail as TicketDetailDto,
 } from '../core/api.js';
 import { PortalElement } from '../core/base-element.js';
+import { defineOnce } from '../core/define-once.js';
 import { sessionContext, type SessionState, sessionKey, waitingForSession } from '../core/contexts.js';
 import { icons } from '../core/icons.js';
 import { formatDate, localeReady } from '../core/localization.js';
@@ -23,6 +24,7 @@ import { TicketUpdatedEvent } from './ticket-detail.events.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
 import type { TicketDetailDialogs } from './ticket-detail.dialogs.js';
 import type { TicketDetailCompose } from './ticket-detail.compose.js';
+import type { TicketDetailEdit } from './ticket-detail.edit.js';
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
@@ -115,8 +117,26 @@ export class TicketDetail extends PortalElement {
       import('../core/file-drop/define.js'),
     ]).then(([m]) => m);
 
+  /**
+   * The form that revises a rejected ticket, with the elements it uses (loaded when the author
+   * chooses "Edit ticket"). Replaceable in tests. @internal
+   */
+  static loadEdit = () =>
+    Promise.all([
+      import('./ticket-detail.edit.js'),
+      // the wizard's tag field and subject rule (its module: no chunk of their own, issue 7)
+      import('../ticket-wizard/define.js'),
+      import('../core/rich-text-editor/define.js'),
+    ]).then(([edit, wizard]) => {
+      defineOnce('ticket-wizard-tags', wizard.TicketWizardTags);
+      return { ...edit, subjectError: wizard.subjectError, subjectMax: wizard.SUBJECT_MAX };
+    });
+
   /** the dialogs, once their module has loaded */
   #dialogs: TicketDetailDialogs | null = null;
+  /** the open form revising the rejected ticket (null: none) */
+  #edit: TicketDetailEdit | null = null;
+  #editLoading = false;
   /** the composer and the upload, once their module has loaded (or why it could not) */
   #compose: TicketDetailCompose | null = null;
   #composeLoading = false;
@@ -171,12 +191,14 @@ export class TicketDetail extends PortalElement {
     for (const url of this.urls.values()) this.api.attachments.release(url);
     this.urls = new Map();
     this.#requested.clear();
+    this.#closeEdit();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
       this.#compose?.reset();
+      this.#closeEdit();
     }
   }
 
@@ -273,9 +295,13 @@ export class TicketDetail extends PortalElement {
         </div>
         <div part="actions" class="actions">
           <slot name="actions"></slot>
+          ${a.resubmit && !this.#edit
+            ? html`<button class="button" type="button" data-action="edit" aria-busy=${this.#editLoading} ?disabled=${busy || this.#editLoading}
+                @click=${() => this.#openEdit(ticket)}>${msg('Edit ticket')}</button>`
+            : nothing}
           ${(['resubmit', 'reopen', 'close'] as const).map((kind) =>
             a[kind]
-              ? html`<button class="button ${kind === 'resubmit' ? 'primary' : ''}" type="button" data-action=${kind} ?disabled=${busy}
+              ? html`<button class="button ${kind === 'resubmit' ? 'primary' : ''}" type="button" data-action=${kind} ?disabled=${busy || !!this.#edit}
                   @click=${(e: Event) => this.#withDialogs(e, (d, opener) => d.open(kind, opener))}
                 >${kind === 'resubmit' ? msg('Resubmit') : kind === 'reopen' ? msg('Reopen') : msg('Close ticket')}</button>`
               : nothing,
@@ -285,12 +311,14 @@ export class TicketDetail extends PortalElement {
       ${this.#renderNotes(ticket, positions)} ${this.#renderMeta(ticket)}
       <div class="layout">
         <div class="content">
-          <section part="description" class="section" aria-labelledby="description-title">
-            <h3 id="description-title">${msg('Description')}</h3>
-            ${ticket.descriptionHtml.trim()
-              ? html`<div class="richtext">${richText(ticket.descriptionHtml)}</div>`
-              : html`<p class="muted">${msg('No description.')}</p>`}
-          </section>
+          ${this.#edit
+            ? this.#edit.render()
+            : html`<section part="description" class="section" aria-labelledby="description-title">
+                <h3 id="description-title">${msg('Description')}</h3>
+                ${ticket.descriptionHtml.trim()
+                  ? html`<div class="richtext">${richText(ticket.descriptionHtml)}</div>`
+                  : html`<p class="muted">${msg('No description.')}</p>`}
+              </section>`}
           <section class="section" aria-labelledby="history-title">
             <h3 id="history-title">${msg('History')}</h3>
             <ol part="history" class="history">
@@ -316,7 +344,7 @@ export class TicketDetail extends PortalElement {
         <div>
           <p><strong>${who ? msg(str`${who} rejected the release of this ticket.`) : msg('The release of this ticket was rejected.')}</strong></p>
           ${reason ? html`<p class="reason">${msg('Reason:')} ${reason}</p>` : nothing}
-          ${a.resubmit ? html`<p>${msg('Add what is missing as a position, then resubmit the ticket for release.')}</p>` : nothing}
+          ${a.resubmit ? html`<p>${msg('Edit the ticket or add what is missing as a position, then resubmit it for release.')}</p>` : nothing}
         </div>
       </div>`);
     } else if (ticket.status === 'awaiting_release') {
@@ -430,6 +458,21 @@ export class TicketDetail extends PortalElement {
         const list = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(files);
         return files.length ? msg(str`Files added by ${who}: ${list}`) : msg(str`Files added by ${who}`);
       }
+      case 'revised': {
+        // what the author changed after a rejected release
+        const names: Record<string, () => string> = {
+          subject: () => msg('Subject'),
+          description: () => msg('Description'),
+          tags: () => msg('Tags'),
+          referenceNo: () => msg('Reference number'),
+          typeId: () => msg('Ticket type'),
+          areaId: () => msg('Area'),
+          priority: () => msg('Priority'),
+          private: () => msg('Private'),
+        };
+        const fields = Array.isArray(d['fields']) ? (d['fields'] as unknown[]).map((f) => names[String(f)]?.() ?? String(f)) : [];
+        return msg(str`Changed by ${who}: ${new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(fields)}`);
+      }
       default:
         return p.event ?? '';
     }
@@ -481,7 +524,7 @@ export class TicketDetail extends PortalElement {
   // --- actions ---------------------------------------------------------------------------------
 
   #busy(): boolean {
-    return !!(this.#compose?.sending || this.#dialogs?.busy);
+    return !!(this.#compose?.sending || this.#dialogs?.busy || this.#edit?.saving);
   }
 
   /** Runs `action` on the dialogs, loading their module first if needed (focus returns to `e`'s button). */
@@ -499,6 +542,45 @@ export class TicketDetail extends PortalElement {
       },
       (error: unknown) => (this.announcement = errorMessage(error)),
     );
+  }
+
+  /** Opens the form that revises the rejected ticket (its module first), the focus on its heading. */
+  #openEdit(ticket: TicketDetailDto) {
+    this.#editLoading = true;
+    this.requestUpdate();
+    TicketDetail.loadEdit()
+      .then(
+        async ({ TicketDetailEdit, editStyles, subjectError, subjectMax }) => {
+          if (this.ticket?.id !== ticket.id) return;
+          this.adoptMore([editStyles]);
+          this.#edit = new TicketDetailEdit(this, {
+            subjectError,
+            subjectMax,
+            afterChange: (t) => this.#afterChange(t),
+            announce: (text) => (this.announcement = text),
+            close: (saved) => {
+              this.#closeEdit();
+              void this.updateComplete.then(() =>
+                this.renderRoot.querySelector<HTMLElement>(saved ? '#title' : 'button[data-action=edit]')?.focus(),
+              );
+            },
+          }, ticket);
+          this.requestUpdate();
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('#edit-title')?.focus();
+        },
+        (error: unknown) => (this.announcement = errorMessage(error)),
+      )
+      .finally(() => {
+        this.#editLoading = false;
+        this.requestUpdate();
+      });
+  }
+
+  #closeEdit() {
+    this.#edit?.dispose();
+    this.#edit = null;
+    this.requestUpdate();
   }
 
   /** Reloads ticket and history after a change the server agreed to, then tells the host. */

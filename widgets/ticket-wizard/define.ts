@@ -11,3 +11,7 @@ declare global {
     'ticket-wizard': TicketWizard;
   }
 }
+
+// for ticket-detail's form that revises a rejected ticket (loaded with it, no chunk of their own)
+export { SUBJECT_MAX, subjectError } from './ticket-wizard.draft.js';
+export { TicketWizardTags } from './ticket-wizard-tags.element.js';
