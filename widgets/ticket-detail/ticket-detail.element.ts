@@ -44,8 +44,9 @@ const attachmentPath = /^\/api\/attachments\/([a-z0-9]{8,40})(\?inline=1)?$/;
  * One ticket (R-TICKET-1..5): header with status and facts, the description, the history of
  * positions and system events (oldest first; agent and customer entries told apart), the
  * attachments on the side with previews and upload (R-TICKET-2), the composer for a new position
- * (R-TICKET-3), and closing (R-TICKET-4), reopening (R-TICKET-5) or resubmitting a rejected
- * ticket — each only when the server's `abilities` allow it. Viewers read only.
+ * (R-TICKET-3), and closing (R-TICKET-4), reopening (R-TICKET-5) or editing and resubmitting a
+ * rejected ticket (its author, R-APPROVE-2) — each only when the server's `abilities` allow it.
+ * Viewers read only.
  *
  * Used by `<ticket-board>` (in place), the portal's `#/tickets/<id>` view and the approval inbox,
  * which adds its own buttons through the `actions` slot and calls `reload()` after acting.
@@ -64,6 +65,7 @@ const attachmentPath = /^\/api\/attachments\/([a-z0-9]{8,40})(\?inline=1)?$/;
  * @csspart position - One position (message) of the history.
  * @csspart event - One system event line of the history.
  * @csspart composer - The form to write a position.
+ * @csspart edit - The form that revises a rejected ticket (its author).
  * @csspart attachments - The attachments panel.
  * @csspart dialog - The close / reopen / resubmit dialog.
  *
