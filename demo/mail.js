@@ -53,7 +53,7 @@ const dict = {
     'kind.ticket.agent_reply': 'Ticket: Antwort des Servicedesks',
     'kind.ticket.customer_position': 'Ticket: Nachricht des Kunden',
     'kind.ticket.status_changed_by_agent': 'Ticket: Status geändert',
-    'kind.ticket.closed_by_customer': 'Ticket: vom Kunden geschlossen',
+    'kind.ticket.closed_by_customer': 'Ticket: vom Kunden abgeschlossen',
     'kind.ticket.reopened': 'Ticket: wieder geöffnet',
   },
   en: {
@@ -274,7 +274,7 @@ function render() {
             h('td', { class: 'wrap', 'data-label': t('colTo') }, breakable(m.to)),
             h(
               'td',
-              { 'data-label': t('colSubject') },
+              { class: 'subject', 'data-label': t('colSubject') },
               h('button', { type: 'button', class: 'link', 'data-mail': m.id, 'aria-current': m.id === state.selectedId ? 'true' : undefined, onclick: () => select(m.id) }, m.subject),
             ),
             h('td', { 'data-label': t('colKind') }, kindLabel(m.kind)),
