@@ -276,6 +276,23 @@ describe('portal-app', () => {
     expect(seen).to.deep.equal(['user', 'language', 'button quiet theme', 'button sign-out', 'dashboard', 'create', 'board']);
   });
 
+  it('keyboard: the first stop skips to the content, shown only while focused (found by a fresh-eyes test)', async () => {
+    const { app } = await mountApp('erik.editor@nordwind.example', 'de');
+    const skip = $<HTMLButtonElement>(app, 'button.skip');
+    expect(skip.textContent!.trim()).to.equal('Zum Inhalt springen');
+    expect(skip.getBoundingClientRect().width).to.be.at.most(1);
+    const before = document.createElement('button');
+    app.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(app.shadowRoot!.activeElement).to.equal(skip);
+    expect(skip.getBoundingClientRect().width).to.be.greaterThan(50);
+    await expect(app).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    expect(app.shadowRoot!.activeElement!.id).to.equal('main');
+    before.remove();
+  });
+
   it('an unknown address, or a view the user may not open, is replaced by the one shown (no history entry)', async () => {
     location.hash = '#/nonsense/1';
     const length = history.length;

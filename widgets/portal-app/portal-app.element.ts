@@ -253,6 +253,9 @@ export class PortalApp extends PortalElement {
     const agent = me.capabilities.agent;
     return html`
       <div part="base" class="base ${this.menuOpen ? 'menu-open' : ''}" lang=${this.locale}>
+        <button class="button skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus()}>
+          ${msg('Skip to content')}
+        </button>
         <header part="header" class="header" @keydown=${this.#onMenuKeydown}>
           <div class="start">
             ${agent

@@ -8,9 +8,25 @@ export const portalAppStyles = css`
     container-type: inline-size;
   }
   .base {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-height: inherit;
+  }
+  /* the first stop of the keyboard, shown only while it has the focus */
+  .skip {
+    position: absolute;
+    z-index: 3;
+    top: var(--_space-2);
+    left: var(--_space-2);
+  }
+  .skip:not(:focus) {
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    padding: 0;
+    border: 0;
   }
   .header {
     position: sticky;

@@ -506,6 +506,7 @@
 'sd504c3170a9bd142': str`„${0}“ verschoben nach ${1}, Position ${2} von ${3}.`,
 'sd5052ad4c6bf49c7': `Bitte verwenden Sie höchstens 20 Tags.`,
 'sd5d09d61835adaf3': `1 Ticket wartet auf Freigabe`,
+'sd5e9b70ffb7a8b46': `Zum Inhalt springen`,
 'sd6358d0b84e179fd': `Die Referenznummer darf höchstens 64 Zeichen haben.`,
 'sd64e34ea8ee3e744': str`Über Ticket #${0} hat bereits jemand anderes entschieden, daher wurde Ihre Entscheidung nicht gespeichert. Die Liste ist wieder aktuell.`,
 'sd67907fab45907c5': `(bitte prüfen)`,
