@@ -291,7 +291,7 @@ describe('approval-inbox', () => {
     reason.dispatchEvent(new Event('input'));
     $<HTMLButtonElement>(el, '#decision-dialog button[type=submit]').click();
     await el.updateComplete;
-    expect($(el, '#reason-issue').textContent).to.equal('Please keep the reason to at most 4,000 characters (now 5,000).');
+    expect($(el, '#reason-issue').textContent).to.equal('Please keep the text to at most 4,000 characters (now 5,000).');
     expect(reason.value).to.have.length(5000);
     expect(calls(api, 'tickets.release')).to.deep.equal([]);
     reason.value = 'ok';

@@ -258,7 +258,7 @@ describe('ticket-detail', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#reason-dialog button[type=submit]').click();
     await el.updateComplete;
-    expect($(el, '#reason-issue').textContent).to.equal('Please keep the reason to at most 4,000 characters (now 4,007).');
+    expect($(el, '#reason-issue').textContent).to.equal('Please keep the text to at most 4,000 characters (now 4,007).');
     expect(reasonBox(el).value).to.equal(long);
     expect(api.calls.some((c) => c.method === 'tickets.close')).to.equal(false);
 
@@ -416,6 +416,54 @@ describe('ticket-detail', () => {
     expect(button(el, 'resubmit')!.disabled).to.equal(false);
     // the history names what changed
     await waitUntil(() => text(el).includes('Changed by Erik Brandt: Subject and Priority'), 'the history does not name the change');
+  });
+
+  it('editing: a change made meanwhile (another tab) keeps what was typed, takes the other change and saves on the next try; Escape never drops changes (found by a fresh-eyes test)', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'release_rejected');
+    const { el } = await mount(api, t.id);
+    await ready(el);
+    button(el, 'edit')!.click();
+    await waitUntil(() => $maybe(el, '#edit-typeId'), 'the form has no classification');
+    const subject = $<HTMLInputElement>(el, '#edit-subject');
+    subject.focus();
+    subject.value = 'Betreff aus Fenster B';
+    subject.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    // Escape in a field, or with changes, leaves the form open
+    await sendKeys({ press: 'Escape' });
+    $<HTMLElement>(el, '#edit-title').focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($maybe(el, 'form.edit'), 'Escape dropped the changes').not.to.equal(null);
+
+    // the other window saves first
+    await api.tickets.update(t.id, { version: t.version, referenceNo: 'REF-A' });
+    $<HTMLButtonElement>(el, 'form.edit button[type=submit]').click();
+    await waitUntil(() => $maybe(el, 'form.edit .alert.warning'), 'no word of the change made meanwhile');
+    expect($(el, 'form.edit .alert.warning').textContent).to.contain('changed meanwhile');
+    expect($<HTMLInputElement>(el, '#edit-subject').value).to.equal('Betreff aus Fenster B');
+    expect($<HTMLInputElement>(el, '#edit-referenceNo').value).to.equal('REF-A');
+    const version = t.version;
+    const updated = oneEvent(el, 'ticket-updated');
+    $<HTMLButtonElement>(el, 'form.edit button[type=submit]').click();
+    await updated;
+    const calls = api.calls.filter((c) => c.method === 'tickets.update').map((c) => c.input);
+    expect(calls.at(-1)).to.deep.equal({ id: t.id, version, subject: 'Betreff aus Fenster B' });
+    expect(t.referenceNo).to.equal('REF-A');
+  });
+
+  it('a long token in a reason wraps inside the history', async () => {
+    const api = new FakeApi({ signedInAs: erik });
+    const t = ticketOf(api, (x) => x.authorId === 'acc-erik' && x.status === 'release_rejected');
+    const rejected = api.world.positions.filter((p) => p.ticketId === t.id && p.event === 'rejected').at(-1)!;
+    rejected.data = { ...rejected.data, reason: `Bitte ${'y'.repeat(400)} prüfen` };
+    const { el } = await mount(api, t.id);
+    el.style.width = '600px';
+    await ready(el);
+    const range = document.createRange();
+    range.selectNodeContents($(el, 'li.event[data-event=rejected] .reason'));
+    expect(range.getBoundingClientRect().right).to.be.at.most($(el, '.history').getBoundingClientRect().right + 0.5);
   });
 
   it('only a rejected ticket can be edited', async () => {

@@ -8,9 +8,9 @@ import { formatNumber } from './localization.js';
 
 export { maxReasonLength };
 
-/** The sentence for a reason of `length` characters that is too long. */
+/** The sentence for a reason (or a resubmission's comment) of `length` characters that is too long. */
 export function reasonTooLong(length: number): string {
   const max = formatNumber(maxReasonLength);
   const now = formatNumber(length);
-  return msg(str`Please keep the reason to at most ${max} characters (now ${now}).`);
+  return msg(str`Please keep the text to at most ${max} characters (now ${now}).`);
 }

@@ -68,11 +68,28 @@ export const editStyles = css`
   }
 `;
 
+/** The form's values as the ticket has them. */
+function draftOf(t: TicketDetailDto): Draft {
+  return {
+    subject: t.subject,
+    tags: [...t.tags],
+    referenceNo: t.referenceNo ?? '',
+    typeId: t.type.id,
+    areaId: t.area.id,
+    urgency: t.urgency,
+    impact: t.impact,
+    private: t.private,
+    description: t.descriptionHtml,
+  };
+}
+
 export class TicketDetailEdit {
   draft: Draft;
   errors: Partial<Record<Field, string>> = {};
   error: unknown = null;
   saving = false;
+  /** the last Save met a newer version of the ticket */
+  conflict = false;
   lookups: { types: NamedItem[]; areas: NamedItem[]; matrix: PriorityMatrix } | null = null;
   lookupError: unknown = null;
   readonly #abort = new AbortController();
@@ -80,19 +97,10 @@ export class TicketDetailEdit {
   constructor(
     readonly el: TicketDetail,
     readonly host: EditHost,
-    readonly ticket: TicketDetailDto,
+    /** the ticket as the form started from it (its `version` is sent; renewed after a conflict) */
+    public ticket: TicketDetailDto,
   ) {
-    this.draft = {
-      subject: ticket.subject,
-      tags: [...ticket.tags],
-      referenceNo: ticket.referenceNo ?? '',
-      typeId: ticket.type.id,
-      areaId: ticket.area.id,
-      urgency: ticket.urgency,
-      impact: ticket.impact,
-      private: ticket.private,
-      description: ticket.descriptionHtml,
-    };
+    this.draft = draftOf(ticket);
     void this.#loadLookups();
   }
 
@@ -108,6 +116,24 @@ export class TicketDetailEdit {
       this.lookupError = error;
     }
     this.el.requestUpdate();
+  }
+
+  /** After a conflict: the ticket as it is now (shown behind the form too), the user's entries kept. */
+  async #renew() {
+    try {
+      const fresh = await this.el.api.tickets.get(this.ticket.id, { signal: this.#abort.signal });
+      // what the user changed stays; what they left alone takes the current value (no undoing the other change)
+      const mine = Object.keys(this.#changes()) as Field[];
+      const draft: Record<string, unknown> = draftOf(fresh);
+      for (const f of mine) draft[f] = this.draft[f];
+      this.draft = draft as Draft;
+      this.ticket = fresh;
+      this.error = null;
+      this.conflict = true;
+      void this.el.reload();
+    } catch (error) {
+      if (!isAbort(error)) this.error = error;
+    }
   }
 
   /** The form goes away (another ticket, the element leaves the page). */
@@ -160,7 +186,10 @@ export class TicketDetailEdit {
     </div>`;
     return html`<form part="edit" class="edit" novalidate aria-labelledby="edit-title" @submit=${this.#save}
       @keydown=${(ev: KeyboardEvent) => {
-        if (ev.key === 'Escape' && !ev.defaultPrevented && !this.saving) {
+        // Escape leaves the form only when nothing would be lost: nothing changed, and not from a
+        // field where Escape means something else (clearing a tag being typed, closing suggestions)
+        const typing = (ev.composedPath()[0] as HTMLElement).matches?.('input, textarea, select, [contenteditable]');
+        if (ev.key === 'Escape' && !ev.defaultPrevented && !this.saving && !typing && !Object.keys(this.#changes()).length) {
           ev.preventDefault();
           this.host.close(false);
         }
@@ -204,6 +233,9 @@ export class TicketDetailEdit {
       <portal-rich-text-editor .api=${this.el.api} name="description" label=${msg('Description')} .value=${d.description}
         error=${e.description ?? ''}
         @input=${(ev: Event) => this.#set('description', (ev.target as PortalRichTextEditor).value)}></portal-rich-text-editor>
+      ${this.conflict
+        ? html`<div class="alert warning" role="alert">${icons.alert()}<p>${msg('The ticket was changed meanwhile, perhaps in another window. Your entries are kept: check them against the ticket as it is now and save again.')}</p></div>`
+        : nothing}
       ${this.error ? html`<div class="alert danger" role="alert">${icons.alert()}<p>${errorMessage(this.error)}</p></div>` : nothing}
       <div class="edit-actions">
         <button class="button" type="button" ?disabled=${this.saving} @click=${() => this.host.close(false)}>${msg('Cancel')}</button>
@@ -230,6 +262,7 @@ export class TicketDetailEdit {
     }
     this.saving = true;
     this.error = null;
+    this.conflict = false;
     this.el.requestUpdate();
     try {
       const ticket = await this.el.api.tickets.update(this.ticket.id, { version: this.ticket.version, ...changes }, { signal: this.#abort.signal });
@@ -239,6 +272,12 @@ export class TicketDetailEdit {
       await this.host.afterChange(ticket);
     } catch (error) {
       if (isAbort(error)) return;
+      if (isApiError(error) && error.code === 'conflict') {
+        // changed meanwhile (another tab, another device): the form goes on from the current
+        // ticket with everything typed kept, and the next Save applies it to that version
+        await this.#renew();
+        return;
+      }
       // the fields the server refused are marked (its texts are for developers); the alert says why
       for (const i of isApiError(error) ? error.issues : []) {
         if (i.path in this.draft) this.errors[i.path as Field] = msg('Please check this entry.');

@@ -275,6 +275,10 @@ export const ticketDetailStyles = css`
     color: var(--_color-text);
     white-space: pre-line;
   }
+  /* a long token (a hash, an id) in a reason wraps instead of running out of the history */
+  .event .what {
+    overflow-wrap: anywhere;
+  }
   .event[data-event='closed'] .what,
   .event[data-event='rejected'] .what,
   .event[data-event='released'] .what {
