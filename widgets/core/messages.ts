@@ -12,11 +12,11 @@ import { ApiError, isApiError } from './api.js';
 
 /** A sentence for people, chosen by the error's code. */
 export function errorMessage(error: unknown): string {
-  // a lazily loaded part that could not be fetched: the browsers' TypeError names the module
-  const code = isApiError(error) ? error.code : error instanceof TypeError && /module/i.test(error.message) ? 'network' : '';
-  switch (code) {
-    case '':
-      return msg('Something went wrong. Please try again.');
+  if (!isApiError(error)) {
+    // a lazily loaded part that could not be fetched: the browsers' TypeError names the module
+    return error instanceof TypeError && /module/i.test(error.message) ? unreachable() : msg('Something went wrong. Please try again.');
+  }
+  switch (error.code) {
     case 'unauthenticated':
       return msg('Your session has ended. Please sign in again.');
     case 'password_expired':
@@ -36,11 +36,11 @@ export function errorMessage(error: unknown): string {
     case 'validation_failed':
       return msg('Please check the marked fields.');
     case 'rate_limited':
-      return retryAfter(error as ApiError) !== null
-        ? msg(str`Too many attempts. Please wait ${retryAfter(error as ApiError)} seconds and try again.`)
+      return retryAfter(error) !== null
+        ? msg(str`Too many attempts. Please wait ${retryAfter(error)} seconds and try again.`)
         : msg('Too many attempts. Please wait a moment and try again.');
     case 'network':
-      return msg('The portal cannot be reached. Please check your connection and try again.');
+      return unreachable();
     case 'bad_request':
       return msg('The request could not be processed.');
     case 'internal':
@@ -48,6 +48,8 @@ export function errorMessage(error: unknown): string {
       return msg('Something went wrong on our side. Please try again later.');
   }
 }
+
+const unreachable = () => msg('The portal cannot be reached. Please check your connection and try again.');
 
 /** The request id to quote to the service desk, when the server gave one. */
 export function errorReference(error: unknown): string | null {
