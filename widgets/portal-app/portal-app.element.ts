@@ -320,7 +320,7 @@ export class PortalApp extends PortalElement {
     const showBadge = (me.capabilities.createTickets || me.capabilities.release) && pending > 0;
     // a dispatcher's count (tickets awaiting their release) on Approvals, where they act on it;
     // an editor's (their own tickets awaiting release) on the dashboard
-    const badgeView = me.capabilities.release && allowed.includes('approvals') ? 'approvals' : 'dashboard';
+    const badgeView = me.capabilities.release ? 'approvals' : 'dashboard';
     return html`<nav part="nav" class="nav" id="nav" aria-label=${msg('Portal')} @keydown=${this.#onMenuKeydown}>
       <ul>
         ${views
