@@ -198,10 +198,9 @@ export class Decisions {
     if (!item || this.sending) return;
     const kind = this.#decision;
     const text = this.#reason.trim();
-    const tooShort = () =>
-      text.length > maxReasonLength ? reasonTooLong(text.length) : msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
+    const lengthIssue = () => reasonTooLong(text) ?? msg(str`Please write at least ${MIN_REASON} characters, with letters or digits.`);
     if (text.length < MIN_REASON || text.length > maxReasonLength || !/[\p{L}\p{N}]/u.test(text)) {
-      this.#issue = text.length === 0 ? msg('Please give a reason.') : tooShort();
+      this.#issue = text.length === 0 ? msg('Please give a reason.') : lengthIssue();
       this.#update();
       this.#focusReason();
       return;
@@ -221,7 +220,7 @@ export class Decisions {
         return;
       }
       if (isApiError(error) && error.issues.some((i) => i.path === 'reason')) {
-        this.#issue = tooShort();
+        this.#issue = lengthIssue();
         this.#focusReason();
       } else {
         this.#error = error;

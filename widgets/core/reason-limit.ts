@@ -8,9 +8,10 @@ import { formatNumber } from './localization.js';
 
 export { maxReasonLength };
 
-/** The sentence for a reason (or a resubmission's comment) of `length` characters that is too long. */
-export function reasonTooLong(length: number): string {
+/** Why a reason (or a resubmission's comment) is too long to send, or null when it is not. */
+export function reasonTooLong(text: string): string | null {
+  if (text.length <= maxReasonLength) return null;
   const max = formatNumber(maxReasonLength);
-  const now = formatNumber(length);
+  const now = formatNumber(text.length);
   return msg(str`Please keep the text to at most ${max} characters (now ${now}).`);
 }

@@ -213,9 +213,9 @@ export class TicketDetailDialogs {
     const kind = this.kind;
     const text = this.reason.trim();
     const min = minReason[kind];
-    const tooShort = () => (text.length > maxReasonLength ? reasonTooLong(text.length) : msg(str`Please write at least ${min} characters.`));
+    const lengthIssue = () => reasonTooLong(text) ?? msg(str`Please write at least ${min} characters.`);
     if (text.length < min || text.length > maxReasonLength) {
-      this.issue = text ? tooShort() : msg('Please give a reason.');
+      this.issue = text ? lengthIssue() : msg('Please give a reason.');
       this.#update();
       this.#dialog('#reason')?.focus();
       return;
@@ -243,7 +243,7 @@ export class TicketDetailDialogs {
       this.el.renderRoot.querySelector<HTMLElement>('#title')?.focus();
     } catch (error) {
       if (isAbort(error)) return;
-      if (isApiError(error) && error.issues.some((i) => i.path === 'reason')) this.issue = tooShort();
+      if (isApiError(error) && error.issues.some((i) => i.path === 'reason')) this.issue = lengthIssue();
       else this.error = error;
     } finally {
       this.busy = false;
