@@ -260,9 +260,11 @@ export class TicketBoard extends PortalElement {
       [this.api, this.#ref(), this.q, this.status, this.type, this.page, this.#size(), this.sortVersion, this.locale, this.reloads, sessionKey(this.session)] as const,
   });
 
-  /** Another widget of the page created or changed a ticket: the list loads again (after the ticket shown in place). */
-  readonly #onTicketChange = (e: Event) => {
-    if (e.composedPath().includes(this)) return;
+  /**
+   * A widget of the page (also the ticket shown in place) created or changed a ticket: the list
+   * loads again, when it shows.
+   */
+  readonly #onTicketChange = () => {
     if (this.#target) this.#changedWhileOpen = true;
     else this.reloads++;
   };
@@ -714,7 +716,6 @@ export class TicketBoard extends PortalElement {
       <ticket-detail
         ticket-id=${id}
         .api=${this.api}
-        @ticket-updated=${() => (this.#changedWhileOpen = true)}
       ></ticket-detail>
     </div>`;
   }
