@@ -40,12 +40,6 @@ function withStorage<T>(use: (storage: Storage) => T): T | undefined {
 }
 
 export const composeStyles = css`
-  .composer {
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-large);
-    background: var(--_color-surface);
-  }
   .composer-text {
     --portal-rich-text-editor-min-height: 7rem;
     margin-bottom: var(--_space-3);

@@ -34,16 +34,10 @@ export interface EditHost {
 type Field = 'subject' | 'tags' | 'referenceNo' | 'typeId' | 'areaId' | 'urgency' | 'impact' | 'private' | 'description';
 type Draft = Required<Omit<UpdateTicketInput, 'version' | 'referenceNo'>> & { referenceNo: string };
 
-const levelLabel = (l: Level) => (l === 'low' ? msg('Low') : l === 'medium' ? msg('Medium') : msg('High'));
-
 export const editStyles = css`
   .edit {
     display: grid;
     gap: var(--_space-4);
-    padding: var(--_space-4);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-large);
-    background: var(--_color-surface);
   }
   .edit h2 {
     font-size: var(--_font-size-large);
@@ -118,22 +112,20 @@ export class TicketDetailEdit {
     this.el.requestUpdate();
   }
 
-  /** After a conflict: the ticket as it is now (shown behind the form too), the user's entries kept. */
+  /** After a conflict: the ticket as it is now (the detail loads it again), the user's entries kept. */
   async #renew() {
-    try {
-      const fresh = await this.el.api.tickets.get(this.ticket.id, { signal: this.#abort.signal });
-      // what the user changed stays; what they left alone takes the current value (no undoing the other change)
-      const mine = Object.keys(this.#changes()) as Field[];
-      const draft: Record<string, unknown> = draftOf(fresh);
-      for (const f of mine) draft[f] = this.draft[f];
-      this.draft = draft as Draft;
-      this.ticket = fresh;
-      this.error = null;
-      this.conflict = true;
-      void this.el.reload();
-    } catch (error) {
-      if (!isAbort(error)) this.error = error;
-    }
+    await this.el.reload();
+    const fresh = this.el.ticket;
+    // not loaded (the detail shows why)
+    if (!fresh || fresh.id !== this.ticket.id) return;
+    // what the user changed stays; what they left alone takes the current value (no undoing the other change)
+    const mine = Object.keys(this.#changes()) as Field[];
+    const draft: Record<string, unknown> = draftOf(fresh);
+    for (const f of mine) draft[f] = this.draft[f];
+    this.draft = draft as Draft;
+    this.ticket = fresh;
+    this.error = null;
+    this.conflict = true;
   }
 
   /** The form goes away (another ticket, the element leaves the page). */
@@ -181,7 +173,7 @@ export class TicketDetailEdit {
     const level = (field: 'urgency' | 'impact', label: string) => html`<div class="field">
       <label for="edit-${field}">${label}</label>
       <select id="edit-${field}" class="input" @change=${(ev: Event) => this.#set(field, (ev.target as HTMLSelectElement).value as Level)}>
-        ${levels.map((l) => html`<option value=${l} ?selected=${l === d[field]}>${levelLabel(l)}</option>`)}
+        ${levels.map((l) => html`<option value=${l} ?selected=${l === d[field]}>${priorityLabel(l)}</option>`)}
       </select>
     </div>`;
     return html`<form part="edit" class="edit" novalidate aria-labelledby="edit-title" @submit=${this.#save}

@@ -28,6 +28,18 @@ import type { TicketDetailEdit } from './ticket-detail.edit.js';
 
 const viewStates = ['loading', 'empty', 'error', 'ready'] as const;
 
+/** The fields a `revised` event names (server/domain/ticket-edit.ts), as the form labels them. */
+const revisedFields: Record<string, () => string> = {
+  subject: () => msg('Subject'),
+  description: () => msg('Description'),
+  tags: () => msg('Tags'),
+  referenceNo: () => msg('Reference number'),
+  typeId: () => msg('Ticket type'),
+  areaId: () => msg('Area'),
+  priority: () => msg('Priority'),
+  private: () => msg('Private'),
+};
+
 const loadDialogs = () => import('./ticket-detail.dialogs.js');
 
 const loading = (text: string) =>
@@ -126,7 +138,8 @@ export class TicketDetail extends PortalElement {
   static loadEdit = () =>
     Promise.all([
       import('./ticket-detail.edit.js'),
-      // the wizard's tag field and subject rule (its module: no chunk of their own, issue 7)
+      // the wizard's tag field and subject rule from its module: imported from their own modules
+      // (ticket-wizard-tags.define.js too) they split the wizard into more chunks (+1 kB brotli, issue 7)
       import('../ticket-wizard/define.js'),
       import('../core/rich-text-editor/define.js'),
     ]).then(([edit, wizard]) => {
@@ -462,17 +475,7 @@ export class TicketDetail extends PortalElement {
       }
       case 'revised': {
         // what the author changed after a rejected release
-        const names: Record<string, () => string> = {
-          subject: () => msg('Subject'),
-          description: () => msg('Description'),
-          tags: () => msg('Tags'),
-          referenceNo: () => msg('Reference number'),
-          typeId: () => msg('Ticket type'),
-          areaId: () => msg('Area'),
-          priority: () => msg('Priority'),
-          private: () => msg('Private'),
-        };
-        const fields = Array.isArray(d['fields']) ? (d['fields'] as unknown[]).map((f) => names[String(f)]?.() ?? String(f)) : [];
+        const fields = Array.isArray(d['fields']) ? (d['fields'] as unknown[]).map((f) => revisedFields[String(f)]?.() ?? String(f)) : [];
         return msg(str`Changed by ${who}: ${new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(fields)}`);
       }
       default:
@@ -554,7 +557,7 @@ export class TicketDetail extends PortalElement {
       .then(
         async ({ TicketDetailEdit, editStyles, subjectError, subjectMax }) => {
           if (this.ticket?.id !== ticket.id) return;
-          this.adoptMore([editStyles]);
+          if (!this.#moreStyles.includes(editStyles)) this.adoptMore([editStyles]);
           this.#edit = new TicketDetailEdit(this, {
             subjectError,
             subjectMax,

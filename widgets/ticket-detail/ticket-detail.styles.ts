@@ -314,14 +314,18 @@ export const ticketDetailStyles = css`
     color: var(--_color-primary-hover);
   }
 
-  /* attachments */
-  .attachments {
-    position: sticky;
-    top: var(--_space-4);
+  /* the panels: attachments, and the composer and edit form of the lazy modules */
+  .attachments,
+  .composer,
+  .edit {
     padding: var(--_space-4);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-large);
     background: var(--_color-surface);
+  }
+  .attachments {
+    position: sticky;
+    top: var(--_space-4);
   }
   .attachments .count {
     color: var(--_color-text-muted);
