@@ -12,6 +12,6 @@ declare global {
   }
 }
 
-// for ticket-detail's form that revises a rejected ticket (loaded with it, no chunk of their own)
+// for ticket-detail's form that revises a rejected ticket (loaded with it, no chunks of their own)
 export { SUBJECT_MAX, subjectError } from './ticket-wizard.draft.js';
 export { TicketWizardTags } from './ticket-wizard-tags.element.js';

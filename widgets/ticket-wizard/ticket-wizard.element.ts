@@ -19,6 +19,7 @@ import {
   saveDraft,
   stepOfField,
   steps,
+  SUBJECT_MAX,
   validateFirst,
   type Draft,
   type Field,
@@ -351,14 +352,14 @@ export class TicketWizard extends PortalElement {
                 class="input"
                 type="text"
                 autocomplete="off"
-                maxlength="200"
+                maxlength=${SUBJECT_MAX}
                 required
                 .value=${d.subject}
                 aria-invalid=${this.errors.subject ? 'true' : 'false'}
                 aria-describedby="subject-hint subject-count${this.errors.subject ? ' subject-error' : ''}"
                 @input=${(e: Event) => this.upd({ subject: (e.target as HTMLInputElement).value }, 'subject')}
               />
-              <span class="hint counter" id="subject-count">${msg(str`${length} of 200 characters`)}</span>
+              <span class="hint counter" id="subject-count">${msg(str`${length} of ${SUBJECT_MAX} characters`)}</span>
               ${this.errors.subject ? html`<p class="error" id="subject-error">${this.errors.subject}</p>` : nothing}
             </div>
             <ticket-wizard-tags

@@ -490,7 +490,6 @@
 'sce242f88e0bd414f': str`Anhänge hinzugefügt von ${0}: ${1}`,
 'sce5da82da68cd9b4': `Sie können höchstens 50 eigene Abfragen speichern; bitte löschen Sie zuerst eine.`,
 'sce6a3502c71baa60': `Eröffnet`,
-'scf1d5835090a9c54': str`${0} von 200 Zeichen`,
 'scf39b102c7cc194f': str`${0} öffnen`,
 'scfe6c7b16333dfae': `Plan Board`,
 'sd0259eb57912bdc5': `Geschäftspartner`,
